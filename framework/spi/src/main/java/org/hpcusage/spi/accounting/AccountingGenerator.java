@@ -29,7 +29,4 @@ public interface AccountingGenerator extends ExtensionPoint {
      * @since 0.1
      */
     void writeUnit(String machine, LocalDate day, int jobs, long seed, Settings settings, Writer out) throws IOException;
-
-    /** The file name a unit for {@code day} gets in a log directory ("20260101" for PBS). @since 0.1 */
-    String unitFileName(LocalDate day);
 }

@@ -1,6 +1,8 @@
 package org.hpcusage.spi.accounting;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -22,4 +24,12 @@ public interface AccountingParser extends ExtensionPoint {
      * @since 0.1
      */
     void parse(AccountingInput input, JobSink sink) throws IOException;
+
+    /**
+     * The name of the file that holds {@code day}'s records in a log directory, for schedulers
+     * that write one file a day. The default is PBS's {@code YYYYMMDD}. @since 0.1
+     */
+    default String dayFileName(LocalDate day) {
+        return day.format(DateTimeFormatter.BASIC_ISO_DATE);
+    }
 }
