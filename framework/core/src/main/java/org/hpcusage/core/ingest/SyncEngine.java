@@ -1,0 +1,396 @@
+package org.hpcusage.core.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.ibatis.session.SqlSession;
+import org.hpcusage.core.config.Machine;
+import org.hpcusage.core.store.Database;
+import org.hpcusage.core.store.Dialect;
+import org.hpcusage.core.store.ExistingJob;
+import org.hpcusage.core.store.JobMapper;
+import org.hpcusage.core.store.JobRow;
+import org.hpcusage.core.store.LedgerEntry;
+import org.hpcusage.core.store.LedgerMapper;
+import org.hpcusage.core.store.LookupMapper;
+import org.hpcusage.core.store.LookupTable;
+import org.hpcusage.core.store.RecordMapper;
+import org.hpcusage.core.store.StoredDictionary;
+import org.hpcusage.core.store.SummaryMapper;
+import org.hpcusage.core.util.UserException;
+import org.hpcusage.spi.accounting.AccountingInput;
+import org.hpcusage.spi.accounting.JobRecord;
+import org.hpcusage.spi.accounting.JobSink;
+import org.hpcusage.spi.charging.Charge;
+
+/**
+ * Syncs a machine's accounting logs into the store, one day file at a time. Each day is one
+ * transaction holding its jobs, charges, raw records, daily summary and ledger row, so a day is
+ * either wholly stored or not at all: killing a sync and running it again gives the same store
+ * as one clean run. Memory is bounded by one write batch plus the day's de-duplication keys.
+ */
+public final class SyncEngine {
+
+    private final Database db;
+    private final Machine machine;
+    private final SyncOptions options;
+    private final SyncListener listener;
+    private final Lookups lookups = new Lookups();
+    private RecordCodec.Compressor compressor;
+    private long machineId;
+
+    public SyncEngine(Database db, Machine machine, SyncOptions options, SyncListener listener) {
+        this.db = db;
+        this.machine = machine;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** Runs every day from {@code first} to {@code last} inclusive (none when first is after last). */
+    public SyncStats run(LocalDate first, LocalDate last) {
+        if (options.mode().readsLogs() && !Files.isDirectory(options.logDir())) {
+            throw new UserException("log directory not found: " + options.logDir());
+        }
+        machineId = ensureMachine();
+        SyncStats stats = new SyncStats();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            DayResult result = switch (options.mode()) {
+                case RECALCULATE -> recalculate(day);
+                case RESUMMARIZE -> resummarize(day);
+                default -> syncLogDay(day);
+            };
+            stats.add(result, options.mode());
+            listener.dayFinished(result);
+        }
+        return stats;
+    }
+
+    private long ensureMachine() {
+        try (SqlSession session = db.writer()) {
+            LookupMapper mapper = session.getMapper(LookupMapper.class);
+            mapper.upsertMachine(machine.name(), machine.zone().getId());
+            long id = mapper.idOf(LookupTable.MACHINES.table(), LookupTable.MACHINES.column(), machine.name());
+            session.commit();
+            return id;
+        }
+    }
+
+    // ---- days read from logs -------------------------------------------------------------
+
+    private DayResult syncLogDay(LocalDate day) {
+        Path file = options.logDir().resolve(machine.parser().dayFileName(day));
+        if (!Files.isRegularFile(file)) {
+            return DayResult.failed(day, "log file not found");
+        }
+        long size = size(file);
+        if (options.dryRun()) {
+            return dryRun(day, file);
+        }
+        if (options.mode() == SyncMode.PLAIN && alreadySynced(day, size)) {
+            return DayResult.skipped(day, "already synced");
+        }
+        try (SqlSession session = db.writer()) {
+            try {
+                DayResult result = writeDay(session, day, file, size);
+                session.commit();
+                return result;
+            } catch (RuntimeException | SQLException | IOException e) {
+                session.rollback();
+                // Ids cached during the failed transaction no longer exist.
+                lookups.clear();
+                compressor = null;
+                if (e instanceof IOException io) {
+                    throw new UncheckedIOException(file + ": " + io.getMessage(), io);
+                }
+                if (e instanceof SQLException sql) {
+                    throw new IllegalStateException(file + ": " + sql.getMessage(), sql);
+                }
+                throw (RuntimeException) e;
+            }
+        }
+    }
+
+    private boolean alreadySynced(LocalDate day, long size) {
+        try (SqlSession session = db.reader()) {
+            LedgerEntry entry = session.getMapper(LedgerMapper.class).find(machineId, day.toString());
+            // A file that grew since (today's log, still being written) is read again.
+            return entry != null && entry.getSourceBytes() != null && entry.getSourceBytes() == size;
+        }
+    }
+
+    private DayResult writeDay(SqlSession session, LocalDate day, Path file, long size)
+            throws IOException, SQLException {
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            session.getMapper(JobMapper.class).lockForWrite();
+        }
+        RecordCodec.Compressor codec = compressor(session, file);
+        long nextId = session.getMapper(JobMapper.class).maxId() + 1;
+        DayWriter writer = new DayWriter(session, file.toString(), codec, nextId);
+        try (JobWriter jobs = new JobWriter(session.getConnection())) {
+            writer.jobs = jobs;
+            parse(file, writer);
+            writer.flush();
+        } catch (UncheckedSqlException e) {
+            throw e.getCause();
+        }
+        boolean summarized = false;
+        if (options.summarize() && (options.mode() != SyncMode.INCREMENTAL || writer.inserted > 0)) {
+            summarize(session, day);
+            summarized = true;
+        }
+        LedgerEntry entry = new LedgerEntry();
+        entry.setMachineId(machineId);
+        entry.setUnit(day.toString());
+        entry.setSource(file.toAbsolutePath().toString());
+        entry.setSourceBytes(size);
+        entry.setMode(options.mode().label());
+        entry.setFetched(writer.fetched);
+        entry.setInserted(writer.inserted);
+        entry.setUpdated(writer.updated);
+        entry.setRejected(writer.errors);
+        entry.setSyncedAt(System.currentTimeMillis() / 1000);
+        session.getMapper(LedgerMapper.class).upsert(entry);
+        return new DayResult(day, DayResult.Outcome.SYNCED, null, writer.fetched, writer.inserted, writer.updated,
+                writer.errors, summarized);
+    }
+
+    private DayResult dryRun(LocalDate day, Path file) {
+        int[] counts = new int[2];
+        try {
+            parse(file, new JobSink() {
+                public void accept(JobRecord job) { counts[0]++; }
+                public void reject(long line, String reason) {
+                    counts[1]++;
+                    listener.rejected(file.toString(), line, reason);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+        return new DayResult(day, DayResult.Outcome.SYNCED, null, counts[0] + counts[1], 0, 0, counts[1], false);
+    }
+
+    private void parse(Path file, JobSink sink) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+            machine.parser().parse(new AccountingInput(machine.name(), file.toString(), reader,
+                    machine.definition().parser()), sink);
+        }
+    }
+
+    /**
+     * The compressor for raw records. With zstd, the machine's dictionary is trained once, from
+     * the first day file that has enough records, inside that day's transaction.
+     */
+    private RecordCodec.Compressor compressor(SqlSession session, Path file) throws IOException {
+        if (compressor != null && compressor.codec() != RecordCodec.ZSTD) {
+            return compressor;
+        }
+        if (options.codec().equals("gzip")) {
+            return compressor = RecordCodec.gzip();
+        }
+        RecordMapper records = session.getMapper(RecordMapper.class);
+        StoredDictionary stored = records.latestDictionary(machineId);
+        if (stored == null) {
+            List<String> samples = new ArrayList<>();
+            parse(file, new JobSink() {
+                public void accept(JobRecord job) {
+                    if (samples.size() < RecordCodec.MAX_TRAINING_SAMPLES && job.rawRecord() != null) {
+                        samples.add(job.rawRecord());
+                    }
+                }
+                public void reject(long line, String reason) { }
+            });
+            byte[] dictionary = RecordCodec.train(samples);
+            if (dictionary == null) {
+                return compressor = RecordCodec.zstd();
+            }
+            records.insertDictionary(machineId, samples.size(), dictionary);
+            stored = records.latestDictionary(machineId);
+        }
+        return compressor = RecordCodec.zstd(stored.getId(), stored.getDictionary());
+    }
+
+    /** Receives one day's jobs from the parser and writes them in batches. */
+    private final class DayWriter implements JobSink {
+        private final SqlSession session;
+        private final String source;
+        private final RecordCodec.Compressor codec;
+        private final Set<String> seen = new HashSet<>();
+        private final List<JobRecord> batch = new ArrayList<>();
+        private JobWriter jobs;
+        private long nextId;
+        int fetched, inserted, updated, errors;
+
+        DayWriter(SqlSession session, String source, RecordCodec.Compressor codec, long nextId) {
+            this.session = session;
+            this.source = source;
+            this.codec = codec;
+            this.nextId = nextId;
+        }
+
+        @Override
+        public void accept(JobRecord job) {
+            fetched++;
+            batch.add(job);
+            if (batch.size() >= options.batchSize()) {
+                flush();
+            }
+        }
+
+        @Override
+        public void reject(long line, String reason) {
+            fetched++;
+            errors++;
+            listener.rejected(source, line, reason);
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                Map<String, Long> stored = existing();
+                for (JobRecord job : batch) {
+                    String key = key(job.jobId(), job.submit() == null ? null : job.submit().getEpochSecond());
+                    if (!seen.add(key)) {
+                        continue; // the same job twice in one file: the first one counts
+                    }
+                    Long id = stored.get(key);
+                    if (id == null) {
+                        long newId = nextId++;
+                        Charge charge = machine.rule().charge(job);
+                        jobs.insert(newId, job, keys(job, charge));
+                        write(newId, job, charge);
+                        inserted++;
+                    } else if (options.mode() == SyncMode.UPSERT) {
+                        // Charges come from the freshly parsed values (the reference used stale ones).
+                        Charge charge = machine.rule().charge(job);
+                        jobs.update(id, job, keys(job, charge));
+                        write(id, job, charge);
+                        updated++;
+                    }
+                }
+                jobs.flush();
+            } catch (SQLException e) {
+                throw new UncheckedSqlException(e);
+            }
+            batch.clear();
+        }
+
+        private void write(long id, JobRecord job, Charge charge) throws SQLException {
+            jobs.charge(id, charge);
+            if (job.rawRecord() != null) {
+                jobs.record(id, codec.codec(), codec.dictionaryId(), codec.compress(job.rawRecord()));
+            }
+        }
+
+        private JobWriter.Keys keys(JobRecord job, Charge charge) {
+            return new JobWriter.Keys(machineId, job.end() == null ? 0 : machine.dayOf(job.end()),
+                    lookups.id(session, LookupTable.USERS, job.user()),
+                    lookups.id(session, LookupTable.ACCOUNTS, job.account()),
+                    lookups.id(session, LookupTable.QUEUES, job.queue()),
+                    lookups.qos(session, charge.qos(), charge.qosFactor()));
+        }
+
+        /** Stored (job id, submit) keys among this batch's job ids, with their row ids. */
+        private Map<String, Long> existing() {
+            Set<String> ids = new LinkedHashSet<>();
+            for (JobRecord job : batch) {
+                ids.add(job.jobId());
+            }
+            Map<String, Long> out = new HashMap<>();
+            for (ExistingJob e : session.getMapper(JobMapper.class).existing(machineId, ids)) {
+                out.put(key(e.getJobId(), e.getSubmit()), e.getId());
+            }
+            return out;
+        }
+    }
+
+    private static String key(String jobId, Long submit) {
+        return submit == null ? jobId + "\u0000" : jobId + "\u0000" + submit;
+    }
+
+    // ---- days computed from the store -----------------------------------------------------
+
+    private DayResult recalculate(LocalDate day) {
+        try (SqlSession session = db.writer()) {
+            List<JobRow> rows = session.getMapper(JobMapper.class).endingOn(machineId, Machine.yyyymmdd(day));
+            if (options.dryRun()) {
+                return new DayResult(day, DayResult.Outcome.SYNCED, null, rows.size(), 0, 0, 0, false);
+            }
+            try (JobWriter jobs = new JobWriter(session.getConnection())) {
+                int n = 0;
+                for (JobRow row : rows) {
+                    jobs.charge(row.getId(), machine.rule().charge(row.toRecord()));
+                    if (++n % options.batchSize() == 0) {
+                        jobs.flush();
+                    }
+                }
+                jobs.flush();
+            }
+            boolean summarized = options.summarize() && !rows.isEmpty();
+            if (summarized) {
+                summarize(session, day);
+            }
+            session.commit();
+            return new DayResult(day, DayResult.Outcome.SYNCED, null, rows.size(), 0, rows.size(), 0, summarized);
+        } catch (SQLException e) {
+            throw new IllegalStateException("recalculating " + day + ": " + e.getMessage(), e);
+        }
+    }
+
+    private DayResult resummarize(LocalDate day) {
+        try (SqlSession session = db.writer()) {
+            summarize(session, day);
+            session.commit();
+        }
+        return new DayResult(day, DayResult.Outcome.SYNCED, null, 0, 0, 0, 0, true);
+    }
+
+    /** Rebuilds one machine-local day's summary; a day without jobs gets the NO_JOBS marker. */
+    private void summarize(SqlSession session, LocalDate day) {
+        SummaryMapper summaries = session.getMapper(SummaryMapper.class);
+        String date = day.toString();
+        summaries.deleteDay(machineId, date);
+        if (summaries.insertDay(machineId, date, Machine.yyyymmdd(day)) == 0) {
+            summaries.insertMarker(machineId, date);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Carries a JDBC failure out of the parser's callback. */
+    private static final class UncheckedSqlException extends RuntimeException {
+        UncheckedSqlException(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.hpcusage.core.plugin;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import org.hpcusage.spi.accounting.AccountingGenerator;
+import org.hpcusage.spi.accounting.AccountingParser;
+import org.hpcusage.spi.charging.ChargingRuleFactory;
+import org.hpcusage.spi.site.MachineCatalog;
+
+/** Every extension the plugins and the class path provide, indexed by name. */
+@Singleton
+public final class Extensions {
+    private final Registry<AccountingParser> parsers;
+    private final Registry<AccountingGenerator> generators;
+    private final Registry<ChargingRuleFactory> chargingRules;
+    private final Registry<MachineCatalog> catalogs;
+
+    @Inject
+    public Extensions(PluginHost host, Set<AccountingParser> parsers, Set<AccountingGenerator> generators,
+                      Set<ChargingRuleFactory> chargingRules, Set<MachineCatalog> catalogs) {
+        this.parsers = new Registry<>("scheduler parser", parsers, AccountingParser::scheduler, host);
+        this.generators = new Registry<>("scheduler generator", generators, AccountingGenerator::scheduler, host);
+        this.chargingRules = new Registry<>("charging rule", chargingRules, ChargingRuleFactory::name, host);
+        this.catalogs = new Registry<>("machine catalog", catalogs, MachineCatalog::name, host);
+    }
+
+    public Registry<AccountingParser> parsers() { return parsers; }
+    public Registry<AccountingGenerator> generators() { return generators; }
+    public Registry<ChargingRuleFactory> chargingRules() { return chargingRules; }
+    public Registry<MachineCatalog> catalogs() { return catalogs; }
+}
