@@ -13,6 +13,7 @@ import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginRepository;
+import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 
 /**
@@ -80,6 +81,20 @@ public final class PluginHost implements AutoCloseable {
     private static final class HostPluginManager extends DefaultPluginManager {
         HostPluginManager(List<Path> roots) {
             super(roots);
+        }
+
+        @Override
+        protected PluginStatusProvider createPluginStatusProvider() {
+            // With no plugin folder there is nowhere to keep enabled.txt/disabled.txt (PF4J
+            // would throw "No pluginsRoot configured"); class-path extensions are all enabled.
+            if (getPluginsRoots().isEmpty()) {
+                return new PluginStatusProvider() {
+                    public boolean isPluginDisabled(String pluginId) { return false; }
+                    public void disablePlugin(String pluginId) { }
+                    public void enablePlugin(String pluginId) { }
+                };
+            }
+            return super.createPluginStatusProvider();
         }
 
         @Override

@@ -1,0 +1,124 @@
+package org.hpcusage.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hpcusage.core.config.Home;
+import org.hpcusage.core.config.Machines;
+import org.hpcusage.core.config.SiteConfig;
+import org.hpcusage.core.config.StoreProvider;
+import org.hpcusage.core.plugin.ExtensionModule;
+import org.hpcusage.core.plugin.Extensions;
+import org.hpcusage.core.plugin.PluginHost;
+import org.hpcusage.core.report.output.OutputFormat;
+import org.hpcusage.core.report.output.ReportWriter;
+
+/**
+ * What a command runs with: streams, global options, the site, the plugins and the store.
+ * Plugins load and the store opens only when a command first asks for them.
+ */
+final class Context implements AutoCloseable {
+    static final String SPI_VERSION = Version.spi();
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final GlobalOptions globals;
+    private final Home home;
+    private SiteConfig site;
+    private PluginHost host;
+    private Injector injector;
+    private Machines machines;
+    private StoreProvider store;
+
+    Context(PrintStream out, PrintStream err, GlobalOptions globals, Home home) {
+        this.out = out;
+        this.err = err;
+        this.globals = globals;
+        this.home = home;
+    }
+
+    PrintStream out() { return out; }
+    PrintStream err() { return err; }
+    GlobalOptions globals() { return globals; }
+    Home home() { return home; }
+
+    OutputFormat format(OutputFormat fallback) {
+        return globals.formatOr(fallback);
+    }
+
+    ReportWriter reports() {
+        return new ReportWriter(out);
+    }
+
+    /** Progress bars go to stderr when it is a terminal, unless told otherwise. */
+    boolean showProgress() {
+        return globals.progress() != null ? globals.progress() : System.console() != null;
+    }
+
+    SiteConfig site() {
+        if (site == null) {
+            if (globals.config() != null) {
+                site = SiteConfig.load(globals.config());
+            } else if (Files.isRegularFile(home.siteFile())) {
+                site = SiteConfig.load(home.siteFile());
+            } else {
+                site = SiteConfig.empty();
+            }
+        }
+        return site;
+    }
+
+    PluginHost plugins() {
+        if (host == null) {
+            List<Path> roots = new ArrayList<>(home.pluginDirs());
+            roots.addAll(globals.pluginDirs());
+            for (Path dir : globals.pluginDirs()) {
+                if (!Files.isDirectory(dir)) {
+                    throw new org.hpcusage.core.util.UserException("plugin folder not found: " + dir);
+                }
+            }
+            host = PluginHost.start(roots, SPI_VERSION);
+        }
+        return host;
+    }
+
+    Injector injector() {
+        if (injector == null) {
+            injector = Guice.createInjector(Stage.PRODUCTION, new ExtensionModule(plugins()));
+        }
+        return injector;
+    }
+
+    Extensions extensions() {
+        return injector().getInstance(Extensions.class);
+    }
+
+    Machines machines() {
+        if (machines == null) {
+            machines = new Machines(site(), extensions());
+        }
+        return machines;
+    }
+
+    StoreProvider store() {
+        if (store == null) {
+            store = new StoreProvider(globals.db(), site(), home);
+        }
+        return store;
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+}
