@@ -22,6 +22,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.apache.ibatis.type.ByteArrayTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 import org.hpcusage.core.util.UserException;
 import org.sqlite.SQLiteConfig;
@@ -125,6 +126,10 @@ public final class Database implements AutoCloseable {
         configuration.setJdbcTypeForNull(JdbcType.NULL);
         configuration.setLazyLoadingEnabled(false);
         configuration.setDefaultFetchSize(1000);
+        // Blobs are read with getBytes(): sqlite-jdbc does not implement getBlob().
+        configuration.getTypeHandlerRegistry().register(byte[].class, JdbcType.BLOB, new ByteArrayTypeHandler());
+        configuration.getTypeHandlerRegistry().register(byte[].class, JdbcType.BINARY, new ByteArrayTypeHandler());
+        configuration.getTypeHandlerRegistry().register(byte[].class, new ByteArrayTypeHandler());
         for (String mapper : MAPPERS) {
             String resource = "org/hpcusage/core/store/" + mapper + ".xml";
             try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {

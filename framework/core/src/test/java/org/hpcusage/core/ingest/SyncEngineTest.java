@@ -120,10 +120,14 @@ class SyncEngineTest {
         SyncStats again = sync(SyncMode.PLAIN, JAN1, JAN3, new ArrayList<>());
         assertEquals(2, again.daysSkipped());
         assertEquals(0, again.inserted());
+        assertEquals(once, StoreDump.dump(testDb.jdbcUrl(), TABLES, Set.of("synced_at")));
+
+        // Incremental re-reads the files; the data stays the same (the ledger notes the new run).
         SyncStats incremental = sync(SyncMode.INCREMENTAL, JAN1, JAN3, new ArrayList<>());
         assertEquals(0, incremental.inserted());
         assertEquals(0, incremental.daysSummarized(), "incremental summarises only days with new jobs");
-        assertEquals(once, StoreDump.dump(testDb.jdbcUrl(), TABLES, Set.of("synced_at", "mode")));
+        List<String> data = TABLES.subList(0, TABLES.size() - 1);
+        assertEquals(once.substring(0, once.indexOf("== sync_units")), StoreDump.dump(testDb.jdbcUrl(), data, Set.of("synced_at")));
     }
 
     @ParameterizedTest
