@@ -2,6 +2,7 @@ package org.hpcusage.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.hpcusage.core.plugin.Extensions;
 import org.hpcusage.core.plugin.PluginHost;
 import org.hpcusage.core.report.output.OutputFormat;
 import org.hpcusage.core.report.output.ReportWriter;
+import org.hpcusage.core.util.UserException;
 
 /**
  * What a command runs with: streams, global options, the site, the plugins and the store.
@@ -79,7 +81,7 @@ final class Context implements AutoCloseable {
             roots.addAll(globals.pluginDirs());
             for (Path dir : globals.pluginDirs()) {
                 if (!Files.isDirectory(dir)) {
-                    throw new org.hpcusage.core.util.UserException("plugin folder not found: " + dir);
+                    throw new UserException("plugin folder not found: " + dir);
                 }
             }
             host = PluginHost.start(roots, SPI_VERSION);
@@ -95,7 +97,15 @@ final class Context implements AutoCloseable {
     }
 
     Extensions extensions() {
-        return injector().getInstance(Extensions.class);
+        try {
+            return injector().getInstance(Extensions.class);
+        } catch (ProvisionException e) {
+            // e.g. two plugins claiming one name: report the one-line cause, not Guice's wrapper
+            if (e.getCause() instanceof UserException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     Machines machines() {

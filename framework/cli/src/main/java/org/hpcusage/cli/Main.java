@@ -69,9 +69,10 @@ public final class Main {
         return sb.toString();
     }
 
+    /** The first non-blank line of the message (MyBatis messages start with a newline). */
     private static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                .orElse(e.getClass().getSimpleName());
     }
 }
