@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -54,6 +54,8 @@ public final class CellFormat {
             10_000_000L, 100_000_000L, 1_000_000_000L};
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private static final CellFormat PLAIN = new CellFormat("");
     private static final Map<String, CellFormat> COMMON = Map.of(
@@ -172,8 +174,7 @@ public final class CellFormat {
     static String dateTime(LocalDateTime t, char separator) {
         int year = t.getYear();
         if (year < 0 || year > 9999) {
-            LocalDateTime truncated = t.withNano(0);
-            return truncated.toLocalDate() + String.valueOf(separator) + truncated.toLocalTime();
+            return t.toLocalDate() + String.valueOf(separator) + TIME.format(t);
         }
         char[] c = new char[19];
         put4(c, 0, year);

@@ -156,6 +156,15 @@ class CellFormatTest {
     }
 
     @Test
+    void plainTemporalValuesAreNaiveUtcWithSeconds() {
+        assertEquals("2026-01-15 10:30:45",
+                CellFormat.plain(java.time.OffsetDateTime.parse("2026-01-15T12:30:45.250+02:00")));
+        assertEquals("2026-01-15 00:00:00", CellFormat.plain(LocalDateTime.of(2026, 1, 15, 0, 0)));
+        assertEquals("+10000-01-01 00:00:00", CellFormat.plain(LocalDateTime.of(10000, 1, 1, 0, 0)));
+        assertEquals("0999-12-31 23:59:59", CellFormat.plain(Instant.parse("0999-12-31T23:59:59Z")));
+    }
+
+    @Test
     void nullIsEmptyForEverySpec() {
         for (String spec : new String[] {"", "s", "d", ".1f", ".2f", ".4f", ">10", "bogus"}) {
             assertEquals("", f(null, spec), spec);

@@ -218,6 +218,30 @@ class ReportWriterTest {
     }
 
     @Test
+    void jsonRendersTemporalValuesAsNaiveUtcSeconds() throws IOException {
+        Report report = Report.builder("k")
+                .rows(List.of(row(
+                        "odt", java.time.OffsetDateTime.parse("2026-01-15T12:30:45.250+02:00"),
+                        "ldt", java.time.LocalDateTime.of(2026, 1, 15, 0, 0),
+                        "big", new java.math.BigInteger("123456789012345678901234567890"),
+                        "f", 0.1f)))
+                .build();
+        String expected = "{\n"
+                + "  \"kind\": \"k\",\n"
+                + "  \"columns\": [],\n"
+                + "  \"rows\": [\n"
+                + "    {\n"
+                + "      \"odt\": \"2026-01-15T10:30:45\",\n"
+                + "      \"ldt\": \"2026-01-15T00:00:00\",\n"
+                + "      \"big\": 123456789012345678901234567890,\n"
+                + "      \"f\": 0.1\n"
+                + "    }\n"
+                + "  ]\n"
+                + "}\n";
+        assertEquals(expected, render(report, OutputFormat.JSON));
+    }
+
+    @Test
     void jsonFileHoldsOnlyTheRowsWithoutTrailingNewline() throws IOException {
         Path path = writer.write(pieFacilityCpu(), OutputFormat.JSON_FILE, tmp, "rows");
         assertEquals(tmp.toAbsolutePath().resolve("rows.json"), path);
