@@ -10,6 +10,13 @@ final class PbsRecordFormatter {
     private static final String[] ENERGY_NAMES = {"cpu-energy", "cpu-energy-init", "energy", "energy-init",
         "gpu0-energy", "gpu0-energy-init", "gpu1-energy", "gpu1-energy-init", "gpu2-energy", "gpu2-energy-init",
         "gpu3-energy", "gpu3-energy-init", "memory-energy", "memory-energy-init"};
+    private static final String[] ENERGY_KEYS = new String[ENERGY_NAMES.length];
+
+    static {
+        for (int i = 0; i < ENERGY_NAMES.length; i++) {
+            ENERGY_KEYS[i] = " resources_used.x-ncar-" + ENERGY_NAMES[i] + "=";
+        }
+    }
 
     private final GeneratorProfile profile;
     private final SitePopulation people;
@@ -159,7 +166,26 @@ final class PbsRecordFormatter {
         s.append(n);
     }
 
-    private void resourceList(StringBuilder s, SyntheticJob j, boolean routing) {
+    /**
+     * The {@code Resource_List.*} attributes. A job writes them in up to four records, so the
+     * text is built once per job and variant and then copied.
+     */
+    private static void resourceList(StringBuilder s, SyntheticJob j, boolean routing) {
+        if (routing) {
+            if (j.resourcesRouting == null) {
+                j.resourcesRouting = buildResourceList(j, true);
+            }
+            s.append(j.resourcesRouting);
+        } else {
+            if (j.resources == null) {
+                j.resources = buildResourceList(j, false);
+            }
+            s.append(j.resources);
+        }
+    }
+
+    private static String buildResourceList(SyntheticJob j, boolean routing) {
+        StringBuilder s = new StringBuilder(400);
         QueueShape q = j.queue;
         if (j.priority != null) {
             s.append(" Resource_List.job_priority=").append(j.priority);
@@ -181,6 +207,7 @@ final class PbsRecordFormatter {
         s.append(" Resource_List.select=").append(j.select);
         s.append(" Resource_List.walltime=");
         duration(s, j.walltime);
+        return s.toString();
     }
 
     private static void assigned(StringBuilder s, SyntheticJob j) {
@@ -207,7 +234,7 @@ final class PbsRecordFormatter {
         duration(s, j.elapsed);
         if (j.energy != null && j.arrayIndex != SyntheticJob.ARRAY_PARENT) {
             for (int i = 0; i < ENERGY_NAMES.length; i++) {
-                s.append(" resources_used.x-ncar-").append(ENERGY_NAMES[i]).append('=').append(j.energy[i]);
+                s.append(ENERGY_KEYS[i]).append(j.energy[i]);
             }
         }
         s.append(" eligible_time=");

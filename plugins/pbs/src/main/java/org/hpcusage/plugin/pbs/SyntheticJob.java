@@ -63,6 +63,10 @@ final class SyntheticJob implements Cloneable {
     /** Derecho's x-ncar energy counters: value then init, for cpu, total, gpu0..3, memory. */
     long[] energy;
 
+    /** The formatter's cached {@code Resource_List} text, as the execution queue and the routing queue see it. */
+    String resources;
+    String resourcesRouting;
+
     /** Whether the job ends in the file (true) or is only queued or started in it. */
     boolean ends;
 
