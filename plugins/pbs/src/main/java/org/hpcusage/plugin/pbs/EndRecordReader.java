@@ -106,8 +106,16 @@ final class EndRecordReader {
         int hour = two(b, from + 11);
         int minute = two(b, from + 14);
         int second = two(b, from + 17);
-        return month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 0 && hour <= 23
-                && hour >= 0 && minute >= 0 && minute <= 59 && second >= 0 && second <= 61;
+        // strptime's ranges: a real calendar day, seconds up to 61.
+        return month >= 1 && month <= 12 && year >= 1 && day >= 1 && day <= daysIn(month, year)
+                && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 61;
+    }
+
+    private static int daysIn(int month, int year) {
+        if (month == 2) {
+            return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
     }
 
     /** Two decimal digits, or a negative number when either is not a digit. */

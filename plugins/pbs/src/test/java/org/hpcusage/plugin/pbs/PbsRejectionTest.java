@@ -125,6 +125,15 @@ class PbsRejectionTest {
     void badRecordTime() {
         assertReason(new ERecord().time("2026-01-29 00:00:16").line(), "bad record time '2026-01-29 00:00:16'");
         assertReason(new ERecord().time("13/29/2026 00:00:16").line(), "bad record time");
+        assertReason(new ERecord().time("02/29/2026 00:00:16").line(), "bad record time");
+        assertReason(new ERecord().time("01/29/2026 24:00:16").line(), "bad record time");
+    }
+
+    @Test
+    void leapDayAndLeapSecondRecordTimesAreFine() {
+        CollectingJobSink sink = PbsFixtures.parse(new ERecord().time("02/29/2028 23:59:61").line() + "\n", DERECHO);
+        assertEquals(List.of(), sink.rejections());
+        assertEquals(1, sink.jobs().size());
     }
 
     @Test
