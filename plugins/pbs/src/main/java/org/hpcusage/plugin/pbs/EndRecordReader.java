@@ -47,6 +47,25 @@ final class EndRecordReader {
 
     private static final int EXCERPT = 40;
 
+    // Character classes for the token scan, one table lookup per character (the hot loop).
+    private static final byte PLAIN = 0;
+    private static final byte SPACE = 1;
+    private static final byte BAD = 2;
+    private static final byte EQUALS = 3;
+    private static final byte DOT = 4;
+    /** Inside a value: only separators and characters that fail the line stop the scan. */
+    private static final byte[] VALUE_CLASS = new byte[Character.MAX_VALUE + 1];
+    /** Inside a key: also '=' and '.'. */
+    private static final byte[] KEY_CLASS = new byte[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            byte k = PbsValues.isSpace((char) c) ? SPACE : c == ';' || c < ' ' || c == 0x7f ? BAD : PLAIN;
+            VALUE_CLASS[c] = k;
+            KEY_CLASS[c] = c == '=' ? EQUALS : c == '.' ? DOT : k;
+        }
+    }
+
     private final int[] from = new int[COUNT];
     private final int[] to = new int[COUNT];
     private final PbsSelect select = new PbsSelect();
@@ -102,7 +121,9 @@ final class EndRecordReader {
         }
         int month = two(b, from);
         int day = two(b, from + 3);
-        int year = two(b, from + 6) * 100 + two(b, from + 8);
+        int century = two(b, from + 6);
+        int yearOfCentury = two(b, from + 8);
+        int year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
         int hour = two(b, from + 11);
         int minute = two(b, from + 14);
         int second = two(b, from + 17);
@@ -123,25 +144,6 @@ final class EndRecordReader {
         int hi = b[at] - '0';
         int lo = b[at + 1] - '0';
         return hi < 0 || hi > 9 || lo < 0 || lo > 9 ? -100 : hi * 10 + lo;
-    }
-
-    // Character classes for the token scan, one table lookup per character (the hot loop).
-    private static final byte PLAIN = 0;
-    private static final byte SPACE = 1;
-    private static final byte BAD = 2;
-    private static final byte EQUALS = 3;
-    private static final byte DOT = 4;
-    /** Inside a value: only separators and characters that fail the line stop the scan. */
-    private static final byte[] VALUE_CLASS = new byte[Character.MAX_VALUE + 1];
-    /** Inside a key: also '=' and '.'. */
-    private static final byte[] KEY_CLASS = new byte[Character.MAX_VALUE + 1];
-
-    static {
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            byte k = PbsValues.isSpace((char) c) ? SPACE : c == ';' || c < ' ' || c == 0x7f ? BAD : PLAIN;
-            VALUE_CLASS[c] = k;
-            KEY_CLASS[c] = c == '=' ? EQUALS : c == '.' ? DOT : k;
-        }
     }
 
     /**
@@ -335,7 +337,7 @@ final class EndRecordReader {
         long eligible = epoch(b, ETIME);
         long start = epoch(b, START);
         long end = epoch(b, END);
-        long elapsed = value(b, RU_WALLTIME) ? PbsValues.duration(b, from[RU_WALLTIME], to[RU_WALLTIME]) : PbsValues.BAD;
+        long elapsed = has(RU_WALLTIME) ? PbsValues.duration(b, from[RU_WALLTIME], to[RU_WALLTIME]) : PbsValues.BAD;
 
         // Repairs (§3.5): the epoch stands for "unknown" in these two fields.
         if (start == 0 && end != PbsValues.BAD && elapsed != PbsValues.BAD) {
@@ -381,9 +383,9 @@ final class EndRecordReader {
                 .numcpus(int32(b, RL_NCPUS))
                 .numgpus(int32(b, RL_NGPUS))
                 .numnodes(int32(b, RL_NODECT))
-                .reqmem(value(b, RL_MEM) ? boxed(PbsValues.gbMemory(b, from[RL_MEM], to[RL_MEM])) : null)
-                .memory(value(b, RU_MEM) ? boxed(PbsValues.kbMemory(b, from[RU_MEM], to[RU_MEM])) : null)
-                .vmemory(value(b, RU_VMEM) ? boxed(PbsValues.kbMemory(b, from[RU_VMEM], to[RU_VMEM])) : null);
+                .reqmem(has(RL_MEM) ? boxed(PbsValues.gbMemory(b, from[RL_MEM], to[RL_MEM])) : null)
+                .memory(has(RU_MEM) ? boxed(PbsValues.kbMemory(b, from[RU_MEM], to[RU_MEM])) : null)
+                .vmemory(has(RU_VMEM) ? boxed(PbsValues.kbMemory(b, from[RU_VMEM], to[RU_VMEM])) : null);
 
         selectAndTypes(b, job);
         job.rawRecord(new String(b, lineFrom, lineTo - lineFrom));
@@ -394,7 +396,7 @@ final class EndRecordReader {
     private void selectAndTypes(char[] b, JobRecord.Builder job) {
         String cpuType = null;
         String gpuType = null;
-        if (value(b, RL_SELECT)) {
+        if (has(RL_SELECT)) {
             select.parse(b, from[RL_SELECT], to[RL_SELECT]);
             job.resources(pool.get(b, from[RL_SELECT], to[RL_SELECT]));
             job.ompthreads(select.ompthreads == PbsValues.BAD ? null : (int) select.ompthreads);
@@ -448,7 +450,7 @@ final class EndRecordReader {
         return boxed(PbsValues.integer(b, from, dot < 0 ? to : dot));
     }
 
-    private boolean value(char[] b, int slot) {
+    private boolean has(int slot) {
         return from[slot] >= 0;
     }
 

@@ -127,6 +127,7 @@ class PbsRejectionTest {
         assertReason(new ERecord().time("13/29/2026 00:00:16").line(), "bad record time");
         assertReason(new ERecord().time("02/29/2026 00:00:16").line(), "bad record time");
         assertReason(new ERecord().time("01/29/2026 24:00:16").line(), "bad record time");
+        assertReason(new ERecord().time("01/29/20x6 00:00:16").line(), "bad record time");
     }
 
     @Test
