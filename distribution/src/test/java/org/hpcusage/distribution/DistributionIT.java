@@ -106,6 +106,24 @@ class DistributionIT {
     }
 
     @Test
+    void theReadmesMainJobRunsInACopyWithItsShippedSiteFileAndNoHomeSet() throws Exception {
+        // Exactly the README's front door: HPCUSAGE_HOME unset, so the folder itself is home and
+        // its shipped conf/hpcusage.yaml (comments only) is read.
+        Path copy = temp.resolve("fresh/hpcusage");
+        copyTree(Launcher.builtDistribution(), copy);
+        assertTrue(Files.exists(copy.resolve("conf/hpcusage.yaml")));
+        Launcher launcher = new Launcher(copy, null);
+        Launcher.Result sync = launcher.run(temp, "hpcusage", "jobs", "sync", "-m", "derecho",
+                "-l", copy.resolve("examples/pbs/derecho").toString(), "--start", "2026-01-01", "--end", "2026-01-02");
+        assertEquals(0, sync.exit(), sync.err());
+        assertTrue(Files.exists(copy.resolve("data/jobs.db")), "the store belongs under the folder when no home is set");
+        Launcher.Result report = launcher.run(temp, "hpcusage", "jobs", "history", "daily-summary", "-m", "derecho",
+                "--start-date", "2026-01-01", "--end-date", "2026-01-02");
+        assertEquals(0, report.exit(), report.err());
+        assertTrue(report.out().contains("2026-01-01") && report.out().contains("2026-01-02"), report.out());
+    }
+
+    @Test
     void twoPluginsClaimingOneNameStopTheProgramNamingBoth() throws Exception {
         Path extra = Files.createDirectories(temp.resolve("extra"));
         copyJarWithPluginId(pbsJar(), extra.resolve("pbs-copy.jar"), "pbs-copy");

@@ -16,6 +16,7 @@ final class Launcher {
     private final Path dist;
     private final Path home;
 
+    /** {@code home} null runs with HPCUSAGE_HOME unset, so the launcher's own default applies. */
     Launcher(Path dist, Path home) {
         this.dist = dist;
         this.home = home;
@@ -30,19 +31,28 @@ final class Launcher {
         command.add(dist.resolve("bin").resolve(script).toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-        pb.environment().put("HPCUSAGE_HOME", home.toString());
+        if (home == null) {
+            pb.environment().remove("HPCUSAGE_HOME");
+        } else {
+            pb.environment().put("HPCUSAGE_HOME", home.toString());
+        }
         pb.environment().remove("HPCUSAGE_JAVA_OPTS");
         return pb;
     }
 
     Result run(Path workDir, String script, String... args) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
+        Path out = Files.createTempFile("hpcusage-it-out", ".txt");
+        Path err = Files.createTempFile("hpcusage-it-err", ".txt");
         Process p = builder(workDir, script, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("timed out: " + script + " " + String.join(" ", args));
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        try {
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 }

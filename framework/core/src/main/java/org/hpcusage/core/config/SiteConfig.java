@@ -1,5 +1,6 @@
 package org.hpcusage.core.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -49,8 +50,12 @@ public final class SiteConfig {
         }
         Map<String, Object> root;
         try {
-            Object parsed = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Object.class);
-            root = parsed == null ? Map.of() : asMap(parsed, "the file");
+            // readTree, not readValue: a file of comments only (the shipped example) has no
+            // document at all, which readValue refuses and a site file must allow.
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            JsonNode tree = yaml.readTree(file.toFile());
+            root = tree == null || tree.isMissingNode() || tree.isNull()
+                    ? Map.of() : asMap(yaml.treeToValue(tree, Object.class), "the file");
         } catch (IOException e) {
             throw new UserException(file + ": not valid YAML: " + firstLine(e.getMessage()));
         } catch (IllegalArgumentException e) {
