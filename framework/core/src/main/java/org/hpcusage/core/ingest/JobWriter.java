@@ -2,9 +2,13 @@ package org.hpcusage.core.ingest;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.hpcusage.spi.accounting.JobRecord;
 import org.hpcusage.spi.charging.Charge;
 
@@ -39,6 +43,16 @@ final class JobWriter implements AutoCloseable {
             + "VALUES (?, ?, ?, ?) ON CONFLICT (job_id) DO UPDATE SET codec = excluded.codec, "
             + "dict_id = excluded.dict_id, compressed_data = excluded.compressed_data";
 
+    /**
+     * Job ids per look-up of stored jobs. The statement has this many placeholders whatever the
+     * batch (unused ones bound to NULL, which matches nothing), so it is prepared once per unit
+     * instead of being rebuilt for every batch as a dynamic IN list would be.
+     */
+    static final int LOOKUP_CHUNK = 500;
+
+    private static final String FIND_STORED = "SELECT id, job_id, submit FROM jobs WHERE machine_id = ? AND job_id IN ("
+            + "?, ".repeat(LOOKUP_CHUNK - 1) + "?)";
+
     /** Foreign keys and derived values of one job, resolved by the engine. */
     record Keys(long machineId, int endDay, Long userId, Long accountId, Long queueId, long qosId) {
     }
@@ -47,6 +61,7 @@ final class JobWriter implements AutoCloseable {
     private final PreparedStatement updateJob;
     private final PreparedStatement upsertCharge;
     private final PreparedStatement upsertRecord;
+    private final PreparedStatement findStored;
     private int pendingInserts;
     private int pendingUpdates;
     private int pendingCharges;
@@ -59,6 +74,38 @@ final class JobWriter implements AutoCloseable {
         updateJob = connection.prepareStatement(UPDATE_JOB);
         upsertCharge = connection.prepareStatement(UPSERT_CHARGE);
         upsertRecord = connection.prepareStatement(UPSERT_RECORD);
+        findStored = connection.prepareStatement(FIND_STORED);
+    }
+
+    /** The identity of a job within a machine: scheduler ids wrap, so the submit time is part of it. */
+    static String identity(String jobId, Long submit) {
+        return submit == null ? jobId + "\u0000" : jobId + "\u0000" + submit;
+    }
+
+    /**
+     * Row ids of the stored jobs of {@code machineId} among {@code jobIds}, by {@link #identity}.
+     * Sees rows this writer inserted only after {@link #flush()}.
+     */
+    Map<String, Long> findStored(long machineId, List<String> jobIds) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        findStored.setLong(1, machineId);
+        for (int from = 0; from < jobIds.size(); from += LOOKUP_CHUNK) {
+            int n = Math.min(LOOKUP_CHUNK, jobIds.size() - from);
+            for (int i = 0; i < LOOKUP_CHUNK; i++) {
+                if (i < n) {
+                    findStored.setString(i + 2, jobIds.get(from + i));
+                } else {
+                    findStored.setNull(i + 2, Types.VARCHAR);
+                }
+            }
+            try (ResultSet rs = findStored.executeQuery()) {
+                while (rs.next()) {
+                    long submit = rs.getLong(3);
+                    found.put(identity(rs.getString(2), rs.wasNull() ? null : submit), rs.getLong(1));
+                }
+            }
+        }
+        return found;
     }
 
     void insert(long id, JobRecord job, Keys keys) throws SQLException {
@@ -174,8 +221,8 @@ final class JobWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (insertJob; updateJob; upsertCharge; upsertRecord) {
-            // closes all four, suppressing secondary failures
+        try (insertJob; updateJob; upsertCharge; upsertRecord; findStored) {
+            // closes all five, suppressing secondary failures
         }
     }
 

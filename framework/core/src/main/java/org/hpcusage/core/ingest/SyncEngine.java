@@ -21,7 +21,6 @@ import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.store.Database;
 import org.hpcusage.core.store.Dialect;
-import org.hpcusage.core.store.ExistingJob;
 import org.hpcusage.core.store.JobMapper;
 import org.hpcusage.core.store.JobRow;
 import org.hpcusage.core.store.LedgerEntry;
@@ -140,12 +139,15 @@ public final class SyncEngine {
         RecordCodec.Compressor codec = compressor(session, file);
         long nextId = session.getMapper(JobMapper.class).maxId() + 1;
         DayWriter writer = new DayWriter(session, file.toString(), codec, nextId);
-        try (JobWriter jobs = new JobWriter(session.getConnection())) {
+        // Charging and compression are pure and need no connection: they run on the parser's
+        // thread, so the writer's thread only binds and executes.
+        try (JobWriter jobs = new JobWriter(session.getConnection());
+             ParseAhead<PreparedJob> parsed = ParseAhead.start("parse " + file.getFileName(), sink -> parse(file, sink),
+                     job -> prepare(job, codec), options.batchSize())) {
             writer.jobs = jobs;
-            parse(file, writer);
-            writer.flush();
-        } catch (UncheckedSqlException e) {
-            throw e.getCause();
+            for (ParseAhead.Batch<PreparedJob> batch; (batch = parsed.next()) != null; ) {
+                writer.write(batch);
+            }
         }
         boolean summarized = false;
         if (options.summarize() && (options.mode() != SyncMode.INCREMENTAL || writer.inserted > 0)) {
@@ -209,14 +211,21 @@ public final class SyncEngine {
         StoredDictionary stored = records.latestDictionary(machineId);
         if (stored == null) {
             List<String> samples = new ArrayList<>();
-            parse(file, new JobSink() {
-                public void accept(JobRecord job) {
-                    if (samples.size() < RecordCodec.MAX_TRAINING_SAMPLES && job.rawRecord() != null) {
-                        samples.add(job.rawRecord());
+            try {
+                parse(file, new JobSink() {
+                    public void accept(JobRecord job) {
+                        if (job.rawRecord() != null) {
+                            samples.add(job.rawRecord());
+                        }
+                        if (samples.size() == RecordCodec.MAX_TRAINING_SAMPLES) {
+                            throw new EnoughSamples(); // the rest of the file would add nothing
+                        }
                     }
-                }
-                public void reject(long line, String reason) { }
-            });
+                    public void reject(long line, String reason) { }
+                });
+            } catch (EnoughSamples e) {
+                // the sample is full
+            }
             byte[] dictionary = RecordCodec.train(samples);
             if (dictionary == null) {
                 return compressor = RecordCodec.zstd();
@@ -227,13 +236,22 @@ public final class SyncEngine {
         return compressor = RecordCodec.zstd(stored.getId(), stored.getDictionary());
     }
 
-    /** Receives one day's jobs from the parser and writes them in batches. */
-    private final class DayWriter implements JobSink {
+    /** A parsed job with its charge and compressed raw record, made on the parser's thread. */
+    private record PreparedJob(JobRecord job, Charge charge, byte[] record) {
+    }
+
+    private PreparedJob prepare(JobRecord job, RecordCodec.Compressor codec) {
+        return new PreparedJob(job, machine.rule().charge(job),
+                job.rawRecord() == null ? null : codec.compress(job.rawRecord()));
+    }
+
+    /** Writes one day's parsed batches: de-duplicates against the store and the file, then batches SQL. */
+    private final class DayWriter {
         private final SqlSession session;
         private final String source;
         private final RecordCodec.Compressor codec;
         private final Set<String> seen = new HashSet<>();
-        private final List<JobRecord> batch = new ArrayList<>();
+        private final List<String> jobIds = new ArrayList<>();
         private JobWriter jobs;
         private long nextId;
         int fetched, inserted, updated, errors;
@@ -245,59 +263,46 @@ public final class SyncEngine {
             this.nextId = nextId;
         }
 
-        @Override
-        public void accept(JobRecord job) {
-            fetched++;
-            batch.add(job);
-            if (batch.size() >= options.batchSize()) {
-                flush();
+        void write(ParseAhead.Batch<PreparedJob> batch) throws SQLException {
+            for (ParseAhead.Rejection r : batch.rejections()) {
+                listener.rejected(source, r.line(), r.reason());
             }
-        }
-
-        @Override
-        public void reject(long line, String reason) {
-            fetched++;
-            errors++;
-            listener.rejected(source, line, reason);
-        }
-
-        void flush() {
-            if (batch.isEmpty()) {
+            fetched += batch.jobs().size() + batch.rejections().size();
+            errors += batch.rejections().size();
+            if (batch.jobs().isEmpty()) {
                 return;
             }
-            try {
-                Map<String, Long> stored = existing();
-                for (JobRecord job : batch) {
-                    String key = key(job.jobId(), job.submit() == null ? null : job.submit().getEpochSecond());
-                    if (!seen.add(key)) {
-                        continue; // the same job twice in one file: the first one counts
-                    }
-                    Long id = stored.get(key);
-                    if (id == null) {
-                        long newId = nextId++;
-                        Charge charge = machine.rule().charge(job);
-                        jobs.insert(newId, job, keys(job, charge));
-                        write(newId, job, charge);
-                        inserted++;
-                    } else if (options.mode() == SyncMode.UPSERT) {
-                        // Charges come from the freshly parsed values (the reference used stale ones).
-                        Charge charge = machine.rule().charge(job);
-                        jobs.update(id, job, keys(job, charge));
-                        write(id, job, charge);
-                        updated++;
-                    }
-                }
-                jobs.flush();
-            } catch (SQLException e) {
-                throw new UncheckedSqlException(e);
+            jobIds.clear();
+            for (PreparedJob p : batch.jobs()) {
+                jobIds.add(p.job().jobId());
             }
-            batch.clear();
+            Map<String, Long> stored = jobs.findStored(machineId, jobIds);
+            for (PreparedJob p : batch.jobs()) {
+                JobRecord job = p.job();
+                String key = JobWriter.identity(job.jobId(), job.submit() == null ? null : job.submit().getEpochSecond());
+                if (!seen.add(key)) {
+                    continue; // the same job twice in one file: the first one counts
+                }
+                Long id = stored.get(key);
+                if (id == null) {
+                    long newId = nextId++;
+                    jobs.insert(newId, job, keys(job, p.charge()));
+                    write(newId, p);
+                    inserted++;
+                } else if (options.mode() == SyncMode.UPSERT) {
+                    // Charges come from the freshly parsed values (the reference used stale ones).
+                    jobs.update(id, job, keys(job, p.charge()));
+                    write(id, p);
+                    updated++;
+                }
+            }
+            jobs.flush();
         }
 
-        private void write(long id, JobRecord job, Charge charge) throws SQLException {
-            jobs.charge(id, charge);
-            if (job.rawRecord() != null) {
-                jobs.record(id, codec.codec(), codec.dictionaryId(), codec.compress(job.rawRecord()));
+        private void write(long id, PreparedJob p) throws SQLException {
+            jobs.charge(id, p.charge());
+            if (p.record() != null) {
+                jobs.record(id, codec.codec(), codec.dictionaryId(), p.record());
             }
         }
 
@@ -308,23 +313,6 @@ public final class SyncEngine {
                     lookups.id(session, LookupTable.QUEUES, job.queue()),
                     lookups.qos(session, charge.qos(), charge.qosFactor()));
         }
-
-        /** Stored (job id, submit) keys among this batch's job ids, with their row ids. */
-        private Map<String, Long> existing() {
-            Set<String> ids = new LinkedHashSet<>();
-            for (JobRecord job : batch) {
-                ids.add(job.jobId());
-            }
-            Map<String, Long> out = new HashMap<>();
-            for (ExistingJob e : session.getMapper(JobMapper.class).existing(machineId, ids)) {
-                out.put(key(e.getJobId(), e.getSubmit()), e.getId());
-            }
-            return out;
-        }
-    }
-
-    private static String key(String jobId, Long submit) {
-        return submit == null ? jobId + "\u0000" : jobId + "\u0000" + submit;
     }
 
     // ---- days computed from the store -----------------------------------------------------
@@ -382,15 +370,10 @@ public final class SyncEngine {
         }
     }
 
-    /** Carries a JDBC failure out of the parser's callback. */
-    private static final class UncheckedSqlException extends RuntimeException {
-        UncheckedSqlException(SQLException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
+    /** Ends the dictionary's training pass over a file once the sample is full. */
+    private static final class EnoughSamples extends RuntimeException {
+        EnoughSamples() {
+            super(null, null, false, false);
         }
     }
 }

@@ -1,14 +1,10 @@
 package org.hpcusage.core.store;
 
-import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
 /** Reads of the jobs table that the ingest engine needs; bulk writes go through {@code JobWriter}. */
 public interface JobMapper {
-    /** Stored jobs of a machine among these scheduler job ids (for de-duplication). */
-    List<ExistingJob> existing(@Param("machineId") long machineId, @Param("jobIds") Collection<String> jobIds);
-
     long maxId();
 
     /** PostgreSQL only: serialises writers for the rest of the transaction (SQLite's IMMEDIATE mode does this). */
