@@ -20,18 +20,19 @@ import org.hpcusage.spi.charging.Charge;
  */
 final class JobWriter implements AutoCloseable {
 
-    /** The job columns the writer fills, in parameter order after id. */
-    private static final String JOB_COLUMNS = "machine_id, job_id, short_id, name, priority, status, submit, queued, "
-            + "eligible, start, \"end\", end_day, elapsed, walltime, eligible_secs, run_count, numcpus, numgpus, "
-            + "numnodes, mpiprocs, ompthreads, reqmem, memory, vmemory, cputype, gputype, resources, "
-            + "user_id, account_id, queue_id, qos_id";
+    /**
+     * The columns a re-read log may change: everything but identity (machine, job id, submit).
+     * Insert and update bind them with the same code, in this order.
+     */
+    private static final List<String> FIELDS = List.of("short_id", "name", "priority", "status", "queued",
+            "eligible", "start", "\"end\"", "end_day", "elapsed", "walltime", "eligible_secs", "run_count", "numcpus",
+            "numgpus", "numnodes", "mpiprocs", "ompthreads", "reqmem", "memory", "vmemory", "cputype", "gputype",
+            "resources", "user_id", "account_id", "queue_id", "qos_id");
 
-    /** Everything but identity (machine, job id, submit) may change when a log is re-read. */
-    private static final String UPDATE_JOB = "UPDATE jobs SET short_id = ?, name = ?, priority = ?, status = ?, "
-            + "queued = ?, eligible = ?, start = ?, \"end\" = ?, end_day = ?, elapsed = ?, walltime = ?, "
-            + "eligible_secs = ?, run_count = ?, numcpus = ?, numgpus = ?, numnodes = ?, mpiprocs = ?, "
-            + "ompthreads = ?, reqmem = ?, memory = ?, vmemory = ?, cputype = ?, gputype = ?, resources = ?, "
-            + "user_id = ?, account_id = ?, queue_id = ?, qos_id = ? WHERE id = ?";
+    private static final String INSERT_JOB = "INSERT INTO jobs (id, machine_id, job_id, submit, "
+            + String.join(", ", FIELDS) + ") VALUES (?, ?, ?, ?" + ", ?".repeat(FIELDS.size()) + ")";
+
+    private static final String UPDATE_JOB = "UPDATE jobs SET " + String.join(" = ?, ", FIELDS) + " = ? WHERE id = ?";
 
     private static final String UPSERT_CHARGE = "INSERT INTO job_charges "
             + "(job_id, cpu_hours, gpu_hours, memory_hours, charge_version, qos_factor) VALUES (?, ?, ?, ?, 1, ?) "
@@ -68,9 +69,7 @@ final class JobWriter implements AutoCloseable {
     private int pendingRecords;
 
     JobWriter(Connection connection) throws SQLException {
-        String placeholders = "?, ".repeat(32);
-        insertJob = connection.prepareStatement("INSERT INTO jobs (id, " + JOB_COLUMNS + ") VALUES ("
-                + placeholders.substring(0, placeholders.length() - 2) + ")");
+        insertJob = connection.prepareStatement(INSERT_JOB);
         updateJob = connection.prepareStatement(UPDATE_JOB);
         upsertCharge = connection.prepareStatement(UPSERT_CHARGE);
         upsertRecord = connection.prepareStatement(UPSERT_RECORD);
@@ -109,76 +108,59 @@ final class JobWriter implements AutoCloseable {
     }
 
     void insert(long id, JobRecord job, Keys keys) throws SQLException {
-        PreparedStatement ps = insertJob;
-        ps.setLong(1, id);
-        ps.setLong(2, keys.machineId());
-        ps.setString(3, job.jobId());
-        setLong(ps, 4, job.shortId());
-        ps.setString(5, job.name());
-        ps.setString(6, job.priority());
-        ps.setString(7, job.status());
-        setInstant(ps, 8, job.submit());
-        setInstant(ps, 9, job.queued());
-        setInstant(ps, 10, job.eligible());
-        setInstant(ps, 11, job.start());
-        setInstant(ps, 12, job.end());
-        setEndDay(ps, 13, job, keys);
-        setLong(ps, 14, job.elapsed());
-        setLong(ps, 15, job.walltime());
-        setLong(ps, 16, job.eligibleSecs());
-        setInt(ps, 17, job.runCount());
-        setInt(ps, 18, job.numcpus());
-        setInt(ps, 19, job.numgpus());
-        setInt(ps, 20, job.numnodes());
-        setInt(ps, 21, job.mpiprocs());
-        setInt(ps, 22, job.ompthreads());
-        setLong(ps, 23, job.reqmem());
-        setLong(ps, 24, job.memory());
-        setLong(ps, 25, job.vmemory());
-        ps.setString(26, job.cputype());
-        ps.setString(27, job.gputype());
-        ps.setString(28, job.resources());
-        setLong(ps, 29, keys.userId());
-        setLong(ps, 30, keys.accountId());
-        setLong(ps, 31, keys.queueId());
-        ps.setLong(32, keys.qosId());
-        ps.addBatch();
+        insertJob.setLong(1, id);
+        insertJob.setLong(2, keys.machineId());
+        insertJob.setString(3, job.jobId());
+        setInstant(insertJob, 4, job.submit());
+        bindFields(insertJob, 5, job, keys);
+        insertJob.addBatch();
         pendingInserts++;
     }
 
     void update(long id, JobRecord job, Keys keys) throws SQLException {
-        PreparedStatement ps = updateJob;
-        setLong(ps, 1, job.shortId());
-        ps.setString(2, job.name());
-        ps.setString(3, job.priority());
-        ps.setString(4, job.status());
-        setInstant(ps, 5, job.queued());
-        setInstant(ps, 6, job.eligible());
-        setInstant(ps, 7, job.start());
-        setInstant(ps, 8, job.end());
-        setEndDay(ps, 9, job, keys);
-        setLong(ps, 10, job.elapsed());
-        setLong(ps, 11, job.walltime());
-        setLong(ps, 12, job.eligibleSecs());
-        setInt(ps, 13, job.runCount());
-        setInt(ps, 14, job.numcpus());
-        setInt(ps, 15, job.numgpus());
-        setInt(ps, 16, job.numnodes());
-        setInt(ps, 17, job.mpiprocs());
-        setInt(ps, 18, job.ompthreads());
-        setLong(ps, 19, job.reqmem());
-        setLong(ps, 20, job.memory());
-        setLong(ps, 21, job.vmemory());
-        ps.setString(22, job.cputype());
-        ps.setString(23, job.gputype());
-        ps.setString(24, job.resources());
-        setLong(ps, 25, keys.userId());
-        setLong(ps, 26, keys.accountId());
-        setLong(ps, 27, keys.queueId());
-        ps.setLong(28, keys.qosId());
-        ps.setLong(29, id);
-        ps.addBatch();
+        int next = bindFields(updateJob, 1, job, keys);
+        updateJob.setLong(next, id);
+        updateJob.addBatch();
         pendingUpdates++;
+    }
+
+    /** Binds {@link #FIELDS} from parameter {@code first} on; returns the next parameter index. */
+    private static int bindFields(PreparedStatement ps, int first, JobRecord job, Keys keys) throws SQLException {
+        int i = first;
+        setLong(ps, i++, job.shortId());
+        ps.setString(i++, job.name());
+        ps.setString(i++, job.priority());
+        ps.setString(i++, job.status());
+        setInstant(ps, i++, job.queued());
+        setInstant(ps, i++, job.eligible());
+        setInstant(ps, i++, job.start());
+        setInstant(ps, i++, job.end());
+        if (job.end() == null) {
+            ps.setNull(i++, Types.INTEGER);
+        } else {
+            ps.setInt(i++, keys.endDay());
+        }
+        setLong(ps, i++, job.elapsed());
+        setLong(ps, i++, job.walltime());
+        setLong(ps, i++, job.eligibleSecs());
+        setInt(ps, i++, job.runCount());
+        setInt(ps, i++, job.numcpus());
+        setInt(ps, i++, job.numgpus());
+        setInt(ps, i++, job.numnodes());
+        setInt(ps, i++, job.mpiprocs());
+        setInt(ps, i++, job.ompthreads());
+        setLong(ps, i++, job.reqmem());
+        setLong(ps, i++, job.memory());
+        setLong(ps, i++, job.vmemory());
+        ps.setString(i++, job.cputype());
+        ps.setString(i++, job.gputype());
+        ps.setString(i++, job.resources());
+        setLong(ps, i++, keys.userId());
+        setLong(ps, i++, keys.accountId());
+        setLong(ps, i++, keys.queueId());
+        ps.setLong(i++, keys.qosId());
+        assert i - first == FIELDS.size();
+        return i;
     }
 
     void charge(long id, Charge charge) throws SQLException {
@@ -223,14 +205,6 @@ final class JobWriter implements AutoCloseable {
     public void close() throws SQLException {
         try (insertJob; updateJob; upsertCharge; upsertRecord; findStored) {
             // closes all five, suppressing secondary failures
-        }
-    }
-
-    private static void setEndDay(PreparedStatement ps, int index, JobRecord job, Keys keys) throws SQLException {
-        if (job.end() == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, keys.endDay());
         }
     }
 

@@ -135,7 +135,10 @@ class SyncEngineTest {
     void upsertRestoresFieldsAndChargesFromTheNewValues(TestingDatabase.Kind kind) throws SQLException {
         open(kind);
         sync(SyncMode.PLAIN, JAN1, JAN1, new ArrayList<>());
-        execute("UPDATE jobs SET elapsed = -999, name = 'corrupt', numnodes = 7 WHERE job_id = '1000001.desched1'");
+        double end = scalar("SELECT \"end\" FROM jobs WHERE job_id = '1000001.desched1'");
+        double user = scalar("SELECT user_id FROM jobs WHERE job_id = '1000001.desched1'");
+        execute("UPDATE jobs SET elapsed = -999, name = 'corrupt', numnodes = 7, \"end\" = \"end\" + 5, end_day = 0, "
+                + "user_id = NULL, queue_id = NULL WHERE job_id = '1000001.desched1'");
         execute("UPDATE job_charges SET cpu_hours = -1 WHERE job_id = (SELECT id FROM jobs WHERE job_id = '1000001.desched1')");
 
         SyncStats stats = sync(SyncMode.UPSERT, JAN1, JAN1, new ArrayList<>());
@@ -145,6 +148,11 @@ class SyncEngineTest {
         assertEquals(3600, scalar("SELECT elapsed FROM jobs WHERE job_id = '1000001.desched1'"));
         assertEquals(2, scalar("SELECT numnodes FROM jobs WHERE job_id = '1000001.desched1'"));
         assertEquals(1, scalar("SELECT COUNT(*) FROM jobs WHERE name = 'wrf_run'"));
+        // Unlike the reference, end, user and queue are restored too.
+        assertEquals(end, scalar("SELECT \"end\" FROM jobs WHERE job_id = '1000001.desched1'"));
+        assertEquals(20260101, scalar("SELECT end_day FROM jobs WHERE job_id = '1000001.desched1'"));
+        assertEquals(user, scalar("SELECT user_id FROM jobs WHERE job_id = '1000001.desched1'"));
+        assertEquals(0, scalar("SELECT COUNT(*) FROM jobs WHERE queue_id IS NULL"));
         // The reference computed this from the stale values (-999 s); 3600 s x 2 nodes x 128 = 256.
         assertEquals(256.0, scalar("SELECT c.cpu_hours FROM job_charges c JOIN jobs j ON j.id = c.job_id WHERE j.job_id = '1000001.desched1'"), 1e-9);
         assertEquals(4, scalar("SELECT COUNT(*) FROM job_records"));
