@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hpcusage.core.store.Dialect;
 import org.hpcusage.spi.accounting.JobRecord;
 import org.hpcusage.spi.charging.Charge;
 
@@ -45,14 +46,24 @@ final class JobWriter implements AutoCloseable {
             + "dict_id = excluded.dict_id, compressed_data = excluded.compressed_data";
 
     /**
-     * Job ids per look-up of stored jobs. The statement has this many placeholders whatever the
-     * batch (unused ones bound to NULL, which matches nothing), so it is prepared once per unit
-     * instead of being rebuilt for every batch as a dynamic IN list would be.
+     * Job ids per look-up of stored jobs on SQLite. The statement has this many placeholders
+     * whatever the batch (unused ones bound to NULL, which matches nothing), so it is prepared
+     * once per unit instead of being rebuilt for every batch as a dynamic IN list would be.
      */
     static final int LOOKUP_CHUNK = 500;
 
-    private static final String FIND_STORED = "SELECT id, job_id, submit FROM jobs WHERE machine_id = ? AND job_id IN ("
+    private static final String FIND_STORED_SQLITE = "SELECT id, job_id, submit FROM jobs WHERE machine_id = ? AND job_id IN ("
             + "?, ".repeat(LOOKUP_CHUNK - 1) + "?)";
+
+    /**
+     * PostgreSQL takes the whole batch as one array. Unlike a list of parameters, {@code = ANY}
+     * of an array is planned as a scan of the unique index even in a generic plan on a table
+     * that has never been analysed (a fresh store); the IN list was planned as a scan of every
+     * job of the machine, filtered against each id, which made a first sync slower with every
+     * batch (measured: 300 ms a batch at 10 000 stored jobs).
+     */
+    private static final String FIND_STORED_POSTGRESQL = "SELECT id, job_id, submit FROM jobs WHERE machine_id = ? "
+            + "AND job_id = ANY (?)";
 
     /** Foreign keys and derived values of one job, resolved by the engine. */
     record Keys(long machineId, int endDay, Long userId, Long accountId, Long queueId, long qosId) {
@@ -63,17 +74,21 @@ final class JobWriter implements AutoCloseable {
     private final PreparedStatement upsertCharge;
     private final PreparedStatement upsertRecord;
     private final PreparedStatement findStored;
+    private final Connection connection;
+    private final Dialect dialect;
     private int pendingInserts;
     private int pendingUpdates;
     private int pendingCharges;
     private int pendingRecords;
 
-    JobWriter(Connection connection) throws SQLException {
+    JobWriter(Connection connection, Dialect dialect) throws SQLException {
+        this.connection = connection;
+        this.dialect = dialect;
         insertJob = connection.prepareStatement(INSERT_JOB);
         updateJob = connection.prepareStatement(UPDATE_JOB);
         upsertCharge = connection.prepareStatement(UPSERT_CHARGE);
         upsertRecord = connection.prepareStatement(UPSERT_RECORD);
-        findStored = connection.prepareStatement(FIND_STORED);
+        findStored = connection.prepareStatement(dialect == Dialect.POSTGRESQL ? FIND_STORED_POSTGRESQL : FIND_STORED_SQLITE);
     }
 
     /** The identity of a job within a machine: scheduler ids wrap, so the submit time is part of it. */
@@ -88,6 +103,11 @@ final class JobWriter implements AutoCloseable {
     Map<String, Long> findStored(long machineId, List<String> jobIds) throws SQLException {
         Map<String, Long> found = new HashMap<>();
         findStored.setLong(1, machineId);
+        if (dialect == Dialect.POSTGRESQL) {
+            findStored.setArray(2, connection.createArrayOf("text", jobIds.toArray()));
+            collect(found);
+            return found;
+        }
         for (int from = 0; from < jobIds.size(); from += LOOKUP_CHUNK) {
             int n = Math.min(LOOKUP_CHUNK, jobIds.size() - from);
             for (int i = 0; i < LOOKUP_CHUNK; i++) {
@@ -97,14 +117,18 @@ final class JobWriter implements AutoCloseable {
                     findStored.setNull(i + 2, Types.VARCHAR);
                 }
             }
-            try (ResultSet rs = findStored.executeQuery()) {
-                while (rs.next()) {
-                    long submit = rs.getLong(3);
-                    found.put(identity(rs.getString(2), rs.wasNull() ? null : submit), rs.getLong(1));
-                }
-            }
+            collect(found);
         }
         return found;
+    }
+
+    private void collect(Map<String, Long> found) throws SQLException {
+        try (ResultSet rs = findStored.executeQuery()) {
+            while (rs.next()) {
+                long submit = rs.getLong(3);
+                found.put(identity(rs.getString(2), rs.wasNull() ? null : submit), rs.getLong(1));
+            }
+        }
     }
 
     void insert(long id, JobRecord job, Keys keys) throws SQLException {

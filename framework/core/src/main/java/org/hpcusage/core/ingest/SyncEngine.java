@@ -141,7 +141,7 @@ public final class SyncEngine {
         DayWriter writer = new DayWriter(session, file.toString(), codec, nextId);
         // Charging and compression are pure and need no connection: they run on the parser's
         // thread, so the writer's thread only binds and executes.
-        try (JobWriter jobs = new JobWriter(session.getConnection());
+        try (JobWriter jobs = new JobWriter(session.getConnection(), db.dialect());
              ParseAhead<PreparedJob> parsed = ParseAhead.start("parse " + file.getFileName(), sink -> parse(file, sink),
                      job -> prepare(job, codec), options.batchSize())) {
             writer.jobs = jobs;
@@ -252,6 +252,9 @@ public final class SyncEngine {
         private final RecordCodec.Compressor codec;
         private final Set<String> seen = new HashSet<>();
         private final List<String> jobIds = new ArrayList<>();
+        private final Set<String> users = new HashSet<>();
+        private final Set<String> accounts = new HashSet<>();
+        private final Set<String> queues = new HashSet<>();
         private JobWriter jobs;
         private long nextId;
         int fetched, inserted, updated, errors;
@@ -273,9 +276,18 @@ public final class SyncEngine {
                 return;
             }
             jobIds.clear();
+            users.clear();
+            accounts.clear();
+            queues.clear();
             for (PreparedJob p : batch.jobs()) {
                 jobIds.add(p.job().jobId());
+                users.add(p.job().user());
+                accounts.add(p.job().account());
+                queues.add(p.job().queue());
             }
+            lookups.prefetch(session, LookupTable.USERS, users);
+            lookups.prefetch(session, LookupTable.ACCOUNTS, accounts);
+            lookups.prefetch(session, LookupTable.QUEUES, queues);
             Map<String, Long> stored = jobs.findStored(machineId, jobIds);
             for (PreparedJob p : batch.jobs()) {
                 JobRecord job = p.job();
@@ -323,7 +335,7 @@ public final class SyncEngine {
             if (options.dryRun()) {
                 return new DayResult(day, DayResult.Outcome.SYNCED, null, rows.size(), 0, 0, 0, false);
             }
-            try (JobWriter jobs = new JobWriter(session.getConnection())) {
+            try (JobWriter jobs = new JobWriter(session.getConnection(), db.dialect())) {
                 int n = 0;
                 for (JobRow row : rows) {
                     jobs.charge(row.getId(), machine.rule().charge(row.toRecord()));
