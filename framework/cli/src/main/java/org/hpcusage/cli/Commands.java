@@ -15,6 +15,8 @@ final class Commands {
                                 new HistoryCommand(HistoryCommand.Kind.JOBS_PER_PROJECT),
                                 new HistoryCommand(HistoryCommand.Kind.UNIQUE_USERS),
                                 new HistoryCommand(HistoryCommand.Kind.UNIQUE_PROJECTS)),
+                        new CommandGroup("resource", "Resource reports: usage by user, project, facility; waits, sizes, durations, usage history.",
+                                ResourceCommand.all()),
                         new RecordsCommand(),
                         new GenerateCommand(),
                         new BenchCommand()),
