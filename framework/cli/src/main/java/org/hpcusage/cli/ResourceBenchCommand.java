@@ -118,7 +118,7 @@ final class ResourceBenchCommand extends LeafCommand {
                     .columns(List.of(new Column("report", "Report", 26, "s"), new Column("rows", "Rows", 8, ""),
                             new Column("best_ms", "Best ms", 10, ".0f"), new Column("median_ms", "Median ms", 0, ".0f")))
                     .rows(rows).build();
-            ctx.reports().write(result, ctx.format(OutputFormat.TABLE), Path.of("."), "bench_resource");
+            ctx.reports().write(result, ctx.format(OutputFormat.TABLE), Path.of("."), "bench_resource_" + db.dialect().id());
         }
         return 0;
     }

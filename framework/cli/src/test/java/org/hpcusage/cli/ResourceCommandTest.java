@@ -97,6 +97,11 @@ class ResourceCommandTest {
     }
 
     private String sync() throws IOException {
+        return syncFixture(temp);
+    }
+
+    /** Syncs the derecho and casper days of /pbs/resource into {@code temp}/jobs.db; returns its path. */
+    static String syncFixture(Path temp) throws IOException {
         String db = temp.resolve("jobs.db").toString();
         for (String machine : List.of("derecho", "casper")) {
             Path dir = Files.createDirectories(temp.resolve("logs").resolve(machine));
