@@ -17,6 +17,8 @@ final class Commands {
                                 new HistoryCommand(HistoryCommand.Kind.UNIQUE_PROJECTS)),
                         new CommandGroup("resource", "Resource reports: usage by user, project, facility; waits, sizes, durations, usage history.",
                                 ResourceCommand.all()),
+                        new CommandGroup("plot", "Charts of the reports, as PNG files.",
+                                new PlotCommand()),
                         new RecordsCommand(),
                         new GenerateCommand(),
                         new BenchCommand(),
