@@ -96,6 +96,11 @@ class DistributionIT {
         assertEquals(0, json.exit(), json.err());
         assertTrue(json.out().startsWith("{\n  \"kind\": \"daily_summary\""), json.out());
 
+        Launcher.Result resource = launcher.run(cwd, "jobhist-resource", "cpu-job-sizes", "-m", "derecho",
+                "--start-date", "2026-01-01", "--output-dir", "out");
+        assertEquals(0, resource.exit(), resource.err());
+        assertTrue(Files.isRegularFile(cwd.resolve("out/De_cpu_job_sizes_2026-01-01_None.dat")), resource.out());
+
         Launcher.Result bad = launcher.run(cwd, "hpcusage", "jobs", "sync", "--start", "2026-13-01");
         assertEquals(2, bad.exit());
         assertEquals(2, bad.err().lines().count(), bad.err());

@@ -101,6 +101,28 @@ public final class Settings {
         return Collections.unmodifiableMap(out);
     }
 
+    /** A list of strings (e.g. queue names); a single value is a list of one; empty when absent. */
+    public java.util.List<String> stringList(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return java.util.List.of();
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            java.util.List<String> out = new java.util.ArrayList<>(c.size());
+            for (Object o : c) {
+                if (o instanceof Map<?, ?> || o instanceof java.util.Collection<?>) {
+                    throw new IllegalArgumentException(key + " must be a list of names");
+                }
+                out.add(String.valueOf(o));
+            }
+            return java.util.List.copyOf(out);
+        }
+        if (v instanceof Map<?, ?>) {
+            throw new IllegalArgumentException(key + " must be a list of names");
+        }
+        return java.util.List.of(v.toString());
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> nested(String key) {
         Object v = values.get(key);

@@ -45,7 +45,8 @@ public final class Machines {
                 e.logPath() != null ? e.logPath() : base.logPath(),
                 base.parser().overriddenBy(e.parser()),
                 e.chargingRule() != null ? e.chargingRule() : base.chargingRule(),
-                sameRule ? base.charging().overriddenBy(e.charging()) : e.charging());
+                sameRule ? base.charging().overriddenBy(e.charging()) : e.charging(),
+                base.reports().overriddenBy(e.reports()));
     }
 
     public List<String> names() {

@@ -20,11 +20,19 @@ import org.hpcusage.spi.Settings;
 public final class SiteConfig {
 
     private static final Set<String> TOP_KEYS = Set.of("database", "records", "machines");
-    private static final Set<String> MACHINE_KEYS = Set.of("scheduler", "time-zone", "log-path", "parser", "charging");
+    private static final Set<String> MACHINE_KEYS = Set.of("scheduler", "time-zone", "log-path", "parser", "charging", "reports");
 
     /** One machine's entry as written; null fields are not set by the file. */
     public record MachineEntry(String scheduler, String timeZone, String logPath, Settings parser,
-                               String chargingRule, Settings charging) {
+                               String chargingRule, Settings charging, Settings reports) {
+        public MachineEntry {
+            reports = reports == null ? Settings.empty() : reports;
+        }
+
+        public MachineEntry(String scheduler, String timeZone, String logPath, Settings parser,
+                            String chargingRule, Settings charging) {
+            this(scheduler, timeZone, logPath, parser, chargingRule, charging, Settings.empty());
+        }
     }
 
     private final Path source;
@@ -86,8 +94,9 @@ public final class SiteConfig {
         Map<String, Object> params = new LinkedHashMap<>(charging);
         Object rule = params.remove("rule");
         Map<String, Object> parser = m.get("parser") == null ? Map.of() : asMap(m.get("parser"), "machines." + name + ".parser");
+        Map<String, Object> reports = m.get("reports") == null ? Map.of() : asMap(m.get("reports"), "machines." + name + ".reports");
         return new MachineEntry(str(m.get("scheduler")), str(m.get("time-zone")), str(m.get("log-path")),
-                Settings.of(parser), str(rule), Settings.of(params));
+                Settings.of(parser), str(rule), Settings.of(params), Settings.of(reports));
     }
 
     private static void checkKeys(Map<String, Object> map, Set<String> allowed, String where) {

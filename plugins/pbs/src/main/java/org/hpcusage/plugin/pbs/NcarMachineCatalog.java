@@ -41,7 +41,8 @@ public final class NcarMachineCatalog implements MachineCatalog {
         charging.put(NodeExclusiveChargingRuleFactory.GPU_QUEUE_MARKER, "gpu");
         charging.putAll(qos());
         return new MachineDefinition("derecho", "pbs", TIME_ZONE, "/ncar/pbs/accounting",
-                Settings.of(parser), NodeExclusiveChargingRuleFactory.NAME, Settings.of(charging));
+                Settings.of(parser), NodeExclusiveChargingRuleFactory.NAME, Settings.of(charging),
+                reports(List.of("cpu", "cpudev"), List.of("gpu", "gpudev", "pgpu")));
     }
 
     /** Casper's hardware is mixed, so no CPU type is guessed (no {@code default-cputype}). */
@@ -49,7 +50,29 @@ public final class NcarMachineCatalog implements MachineCatalog {
         Map<String, Object> parser = new LinkedHashMap<>();
         parser.put(PbsParserSettings.QUEUE_GPUTYPE, queueGpuTypes());
         return new MachineDefinition("casper", "pbs", TIME_ZONE, "/ssg/pbs/casper/accounting",
-                Settings.of(parser), RequestedResourcesChargingRuleFactory.NAME, Settings.of(qos()));
+                Settings.of(parser), RequestedResourcesChargingRuleFactory.NAME, Settings.of(qos()),
+                reports(List.of("htc", "gdex", "largemem", "vis", "rda"),
+                        List.of("nvgpu", "gpgpu", "a100", "h100", "l40", "amdgpu")));
+    }
+
+    /**
+     * What the resource reports need (reference §7.4, §5.4): the fixed queue lists that make a
+     * job a CPU or a GPU job, and NCAR's facility of an account, by name prefix, first match.
+     */
+    private static Settings reports(List<String> cpuQueues, List<String> gpuQueues) {
+        Map<String, Object> facilities = new LinkedHashMap<>();
+        facilities.put("U", "UNIV");
+        facilities.put("P35", "UNIV");
+        facilities.put("W", "WNA");
+        facilities.put("C", "CSL");
+        facilities.put("P933", "CSL");
+        facilities.put("S", "CISL");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpu-queues", cpuQueues);
+        m.put("gpu-queues", gpuQueues);
+        m.put("facilities", Collections.unmodifiableMap(facilities));
+        m.put("default-facility", "NCAR");
+        return Settings.of(m);
     }
 
     private static Map<String, Object> queueGpuTypes() {
