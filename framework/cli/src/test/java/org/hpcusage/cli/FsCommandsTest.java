@@ -98,7 +98,7 @@ class FsCommandsTest {
         Files.writeString(junk, "hello\n");
         MainTest.Run auto = MainTest.run("fs", "import", junk.toString(), "--data-dir", temp.toString());
         assertEquals(2, auto.exit());
-        assertTrue(auto.err().startsWith("hpcusage: cannot tell the scan format of 20260115_x_y.txt (available: gpfs"), auto.err());
+        assertTrue(auto.err().startsWith("hpcusage: cannot tell the scan format of 20260115_x_y.txt (available: gpfs, lustre"), auto.err());
         MainTest.Run named = MainTest.run("fs", "import", junk.toString(), "-F", "posix2");
         assertEquals(2, named.exit());
         assertTrue(named.err().startsWith("hpcusage: unknown scan format 'posix2'"), named.err());
@@ -111,5 +111,23 @@ class FsCommandsTest {
         MainTest.Run badSize = MainTest.run("fs", "query", "--min-size", "100XB", "--data-dir", temp.toString());
         assertEquals(2, badSize.exit());
         assertTrue(badSize.err().startsWith("hpcusage: Invalid value: Invalid size: 100XB"), badSize.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gpfs", "lustre"})
+    void generatedScansRoundTripThroughAutoDetection(String format) throws Exception {
+        Path scan = temp.resolve("20260115_gen_roundtrip." + format);
+        MainTest.Run gen = MainTest.run("fs", "generate", "-F", format, "--lines", "3000", "-o", scan.toString());
+        assertEquals(0, gen.exit(), gen.err());
+        long lines = Files.lines(scan).count();
+        long dirs = Files.lines(scan).filter(l -> l.contains(" p=drwx") || l.contains(" type=d ")).count();
+        MainTest.Run imported = MainTest.run("--format", "json", "fs", "import", scan.toString(), "--data-dir", temp.toString());
+        assertEquals(0, imported.exit(), imported.err());
+        // every generated line is an entry; every file's directory is in the scan
+        assertTrue(imported.out().contains(String.format("%,d directories, %,d files", dirs, lines - dirs)), imported.out());
+        assertTrue(imported.out().contains("rejected 0, files whose directory is not in the scan 0"), imported.out());
+        MainTest.Run summary = MainTest.run("fs", "query", "roundtrip", "--summary", "--data-dir", temp.toString());
+        assertTrue(summary.out().contains(String.format("Total directories: %,d", dirs)), summary.out());
+        assertTrue(summary.out().contains(String.format("Total files (root): %,d", lines - dirs)), summary.out());
     }
 }

@@ -35,8 +35,11 @@ final class ScanStoreWriter {
         migrations.migrate(ScanSchema.TABLES);
         connection.setAutoCommit(false);
         List<DirNode> dirs = tree.directories();
+        long t0 = System.nanoTime();
         writeDirectories(dirs);
+        long t1 = System.nanoTime();
         writeStats(dirs);
+        long t2 = System.nanoTime();
         writeHistograms(tree.histograms());
         Map<Long, long[]> owners = new TreeMap<>();
         Map<Long, long[]> groups = new TreeMap<>();
@@ -83,7 +86,13 @@ final class ScanStoreWriter {
             ps.executeUpdate();
         }
         connection.commit();
+        long t3 = System.nanoTime();
         migrations.migrate(ScanSchema.FULL); // the indexes, now that the rows are in
+        long t4 = System.nanoTime();
+        if (Boolean.getBoolean("hpcusage.fs.timing")) {
+            System.err.printf("dirs %.2f s, stats %.2f s, rest %.2f s, indexes %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                    (t3 - t2) / 1e9, (t4 - t3) / 1e9);
+        }
     }
 
     private void writeDirectories(List<DirNode> dirs) throws SQLException {

@@ -211,4 +211,33 @@ class ScanImportTest {
         assertFalse(Files.exists(dir.resolve("quirk.db.building")));
         assertTrue(rows(db, "SELECT COUNT(*) FROM directories").contains("6"));
     }
+
+    @Test
+    void lustreEdgeFileAsTheReferenceCountsIt() throws Exception {
+        // reference §12.1 Lustre edge file (TZ=UTC): symlink and upper-case FID lines are left out
+        String text = """
+                # lfs scan of /lustre/desc1/demo
+                0x200000007:0x1:0x0 s=4096 b=8 u=16093 g=4801 p= type=d perm=0755 a=1708547000 m=1 c=1 -- /lustre/desc1/demo
+                0x200000007:0x2:0x0 s=4096 b=8 u=16093 g=4801 p= type=d perm=0755 a=1708547000 m=1 c=1 -- /lustre/desc1/demo/sub
+                0x28001ff98:0xe66b:0x0 s=51 b=8 u=16093 g=4801 p=1 type=f perm=0755 a=1708547123 m=1 c=1 -- /lustre/desc1/demo/file.txt
+                0x28001ff98:0xe66c:0x0 s=159249182720 b=311033880 u=16093 g=4801 p=1 type=f perm=0755 a=1708547467 m=1 c=1 -- /lustre/desc1/demo/sub/data.tar
+                0x28001ff98:0xe66d:0x0 s=10 b=0 u=16093 g=4801 p=1 type=l perm=0777 a=1708547467 m=1 c=1 -- /lustre/desc1/demo/link
+                0X28001FF98:0XE66E:0X0 s=10 b=8 u=16093 g=4801 p=1 type=f perm=0755 a=1708547467 m=1 c=1 -- /lustre/desc1/demo/upper
+                """;
+        Path file = dir.resolve("20260204_desc1_demo.lfs-scan");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Path db = dir.resolve("demo.db");
+        ScanImporter.Result result = new ScanImporter().importFile(file, new org.hpcusage.plugin.lustre.LustreLfsFindScanParser(),
+                ScanNaming.collection(file.getFileName().toString()), DatabaseTarget.sqlite(db), ZoneOffset.UTC,
+                HostAccounts.none(), rejects::add);
+        assertEquals("demo", result.collection());
+        assertEquals(1, result.rejected(), "the upper-case FID (the reference skips it silently)");
+        // demo: 1 own file of 8 blocks (4096 B); subtree adds 311033880 × 512 = 159249346560 B
+        assertEquals(List.of("0|3|1|4096|2|159249350656|16093|4801", "1|4|1|159249346560|1|159249346560|16093|4801"),
+                rows(db, "SELECT d.dir_id, d.depth, file_count_nr, total_size_nr, file_count_r, total_size_r, owner_uid, owner_gid"
+                        + " FROM directories d JOIN directory_stats s USING (dir_id) ORDER BY d.dir_id"));
+        // 2024-02-21 → 2026-02-04 is 714 days: bucket 4 (1-2 Years) for both; sizes: 4096 B → 1, 148 GiB → 9
+        assertEquals(List.of("16093|4|2|159249350656"), rows(db, "SELECT * FROM access_histogram"));
+        assertEquals(List.of("16093|1|1|4096", "16093|9|1|159249346560"), rows(db, "SELECT * FROM size_histogram ORDER BY 2"));
+    }
 }

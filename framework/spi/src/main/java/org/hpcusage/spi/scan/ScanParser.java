@@ -27,4 +27,14 @@ public interface ScanParser extends ExtensionPoint {
      * @since 0.1
      */
     void parse(ScanInput input, EntrySink sink) throws IOException;
+
+    /**
+     * Writes {@code entry} as one line of this format, newline included: what generators and
+     * {@code fs scan --output} use. Formats that cannot be written keep this default.
+     *
+     * @since 0.1
+     */
+    default void write(FileEntry entry, Appendable out) throws IOException {
+        throw new UnsupportedOperationException("the " + format() + " scan format cannot be written");
+    }
 }

@@ -293,6 +293,24 @@ public final class GpfsPolicyScanParser implements ScanParser {
         }
     }
 
+    /** One LIST line as the policy engine writes it; a = allocated KiB rounded up. */
+    @Override
+    public void write(FileEntry e, Appendable out) throws IOException {
+        long kib = (e.allocated() + 1023) / 1024;
+        String time = e.atime() == FileEntry.NO_TIME ? "1970-01-01 00:00:00"
+                : java.time.LocalDateTime.ofEpochSecond(e.atime(), 0, java.time.ZoneOffset.UTC).toString().replace('T', ' ');
+        if (time.length() == 16) {
+            time = time + ":00";
+        }
+        out.append("<0> ").append(Long.toString(inode++)).append(" 1 0 s=").append(Long.toString(e.size()))
+                .append(" a=").append(Long.toString(kib)).append(" u=").append(Long.toString(e.uid()))
+                .append(" g=").append(Long.toString(e.gid())).append(" m=FAu p=")
+                .append(e.directory() ? "drwxr-xr-x" : "-rw-r--r--").append(" ac=").append(time)
+                .append(" mt=").append(time).append(" cr=").append(time).append(" nl=1 -- ").append(e.path()).append('\n');
+    }
+
+    private long inode = 100;
+
     @Override
     public String toString() {
         return "gpfs policy LIST parser";

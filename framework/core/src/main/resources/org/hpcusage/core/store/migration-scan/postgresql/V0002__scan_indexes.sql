@@ -1,4 +1,5 @@
--- The reference's indexes (fs-scans §4.2), built once the rows are in.
+-- The reference's indexes (fs-scans §4.2), built once the rows are in; ix_stats_owner_uid and
+-- ix_stats_owner_gid are left out: ix_stats_owner_size and ix_stats_group_size start with them.
 CREATE INDEX ix_access_hist_uid ON access_histogram (owner_uid);
 CREATE INDEX ix_access_hist_bucket ON access_histogram (bucket_index);
 CREATE INDEX ix_size_hist_uid ON size_histogram (owner_uid);
@@ -12,8 +13,6 @@ CREATE INDEX ix_stats_dir_count_nr ON directory_stats (dir_count_nr);
 CREATE INDEX ix_stats_file_count_r ON directory_stats (file_count_r);
 CREATE INDEX ix_stats_total_size_r ON directory_stats (total_size_r);
 CREATE INDEX ix_stats_dir_count_r ON directory_stats (dir_count_r);
-CREATE INDEX ix_stats_owner_uid ON directory_stats (owner_uid);
-CREATE INDEX ix_stats_owner_gid ON directory_stats (owner_gid);
 CREATE INDEX ix_stats_owner_size ON directory_stats (owner_uid, total_size_r);
 CREATE INDEX ix_stats_owner_files ON directory_stats (owner_uid, file_count_r);
 CREATE INDEX ix_stats_group_size ON directory_stats (owner_gid, total_size_r);
