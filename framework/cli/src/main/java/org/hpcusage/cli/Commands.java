@@ -20,6 +20,7 @@ final class Commands {
                         new BenchCommand()),
                 new CommandGroup("fs", "File-system scans: import GPFS/Lustre/POSIX scans, query and analyze them.",
                         new FsImportCommand(),
+                        new FsScanCommand(),
                         new FsQueryCommand(),
                         new FsAnalyzeCommand(),
                         new FsGenerateCommand(),

@@ -36,7 +36,7 @@ class FsCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fs import", "fs query", "fs analyze"})
+    @ValueSource(strings = {"fs import", "fs scan", "fs query", "fs analyze", "fs generate", "fs bench"})
     void everyFsCommandHasHelpWithAnExample(String command) {
         MainTest.Run r = MainTest.run((command + " --help").split(" "));
         assertEquals(0, r.exit(), r.err());
@@ -98,7 +98,7 @@ class FsCommandsTest {
         Files.writeString(junk, "hello\n");
         MainTest.Run auto = MainTest.run("fs", "import", junk.toString(), "--data-dir", temp.toString());
         assertEquals(2, auto.exit());
-        assertTrue(auto.err().startsWith("hpcusage: cannot tell the scan format of 20260115_x_y.txt (available: gpfs, lustre"), auto.err());
+        assertTrue(auto.err().startsWith("hpcusage: cannot tell the scan format of 20260115_x_y.txt (available: gpfs, lustre, posix"), auto.err());
         MainTest.Run named = MainTest.run("fs", "import", junk.toString(), "-F", "posix2");
         assertEquals(2, named.exit());
         assertTrue(named.err().startsWith("hpcusage: unknown scan format 'posix2'"), named.err());
@@ -129,5 +129,23 @@ class FsCommandsTest {
         MainTest.Run summary = MainTest.run("fs", "query", "roundtrip", "--summary", "--data-dir", temp.toString());
         assertTrue(summary.out().contains(String.format("Total directories: %,d", dirs)), summary.out());
         assertTrue(summary.out().contains(String.format("Total files (root): %,d", lines - dirs)), summary.out());
+    }
+
+    @Test
+    void scanWalksATreeIntoItsStore() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("proj/sub dir"));
+        Files.write(root.resolve("a.dat"), new byte[5000]); // 5000 B → 8192 allocated (4 KiB blocks)
+        Files.write(root.getParent().resolve("b.txt"), new byte[10]);
+        Path data = temp.resolve("data");
+        MainTest.Run scanned = MainTest.run("fs", "scan", temp.resolve("proj").toString(), "--data-dir", data.toString(), "-w", "2");
+        assertEquals(0, scanned.exit(), scanned.err());
+        assertTrue(scanned.out().contains("collection proj: 2 directories, 2 files, 0 unreadable"), scanned.out());
+        Path tsv = temp.resolve("proj.tsv");
+        MainTest.Run q = MainTest.run("fs", "query", "proj", "--data-dir", data.toString(), "--min-size", "0", "-o", tsv.toString());
+        assertEquals(0, q.exit(), q.err());
+        List<String> rows = Files.readAllLines(tsv);
+        // /proj: own b.txt (4096 allocated) + sub dir's 8192
+        assertTrue(rows.get(1).startsWith("/proj\t" + temp.resolve("proj").getNameCount() + "\t12288\t4096\t2\t1\t"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("/proj/sub dir\t"), rows.get(2));
     }
 }

@@ -72,17 +72,35 @@ public final class ScanImporter {
                              HostAccounts accounts, Consumer<String> rejects) throws IOException {
         String fileName = file.getFileName().toString();
         LocalDate date = ScanNaming.scanDate(fileName);
+        return importEntries(fileName, date, parser.format(), sink -> {
+            try (InputStream in = open(file)) {
+                parser.parse(new ScanInput(fileName, in, zone), sink);
+            }
+        }, collection, target, accounts, rejects);
+    }
+
+    /** Pushes a scan's entries into a sink; a file parser or a live walk. */
+    public interface Producer {
+        void produce(org.hpcusage.spi.scan.EntrySink sink) throws IOException;
+    }
+
+    /**
+     * Imports entries from any producer (a live walk with {@code fs scan}).
+     *
+     * @param sourceName what {@code scan_metadata.source_file} records
+     * @param date       the scan date, or null
+     */
+    public Result importEntries(String sourceName, LocalDate date, String format, Producer producer, String collection,
+                                DatabaseTarget target, HostAccounts accounts, Consumer<String> rejects) throws IOException {
         long scanDate = date == null ? FileEntry.NO_TIME : NaiveTime.of(date.atStartOfDay());
         long t0 = System.nanoTime();
-        ScanTree tree = new ScanTree(scanDate, r -> rejects.accept(fileName + ":" + r));
-        try (InputStream in = open(file)) {
-            parser.parse(new ScanInput(fileName, in, zone), tree);
-        }
+        ScanTree tree = new ScanTree(scanDate, r -> rejects.accept(sourceName + ":" + r));
+        producer.produce(tree);
         tree.finish();
         long t1 = System.nanoTime();
-        ScanStoreWriter.Provenance provenance = new ScanStoreWriter.Provenance(fileName,
+        ScanStoreWriter.Provenance provenance = new ScanStoreWriter.Provenance(sourceName,
                 date == null ? null : NaiveTime.format(scanDate), NaiveTime.format(NaiveTime.of(LocalDateTime.now())),
-                collection, parser.format());
+                collection, format);
         try {
             if (target.dialect() == Dialect.SQLITE) {
                 writeSqlite(tree, provenance, target.sqliteFile(), accounts);
@@ -93,7 +111,7 @@ public final class ScanImporter {
             throw new UserException("cannot write scan store " + target.display() + ": " + e.getMessage(), e);
         }
         long t2 = System.nanoTime();
-        return new Result(collection, parser.format(), target, tree.entries() + tree.rejected(), tree.entries(),
+        return new Result(collection, format, target, tree.entries() + tree.rejected(), tree.entries(),
                 tree.files(), tree.directoryCount(), tree.rejected(), tree.orphanFiles(), tree.duplicateDirectories(),
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }

@@ -2,6 +2,7 @@ package org.hpcusage.spi.scan;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -15,11 +16,12 @@ public interface ScanSource extends ExtensionPoint {
     String name();
 
     /**
-     * Walks {@code root} (listed itself, as a directory entry) with up to {@code threads} threads.
+     * Walks {@code root} (listed itself, as a directory entry) with up to {@code threads} threads;
+     * times become naive local time in {@code zone}.
      * The sink is not thread-safe: implementations call it from one thread at a time. Entries
      * that cannot be read (permission denied, vanished) go to {@link EntrySink#reject}.
      *
      * @since 0.1
      */
-    void scan(Path root, int threads, EntrySink sink) throws IOException;
+    void scan(Path root, int threads, ZoneId zone, EntrySink sink) throws IOException;
 }
