@@ -23,6 +23,7 @@ final class Commands {
                         new FsScanCommand(),
                         new FsQueryCommand(),
                         new FsAnalyzeCommand(),
+                        new FsConsolidateCommand(),
                         new FsGenerateCommand(),
                         new FsBenchCommand()),
                 new CommandGroup("plugins", "Installed plugins and what they provide.",

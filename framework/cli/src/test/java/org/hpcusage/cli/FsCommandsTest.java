@@ -36,7 +36,7 @@ class FsCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fs import", "fs scan", "fs query", "fs analyze", "fs generate", "fs bench"})
+    @ValueSource(strings = {"fs import", "fs scan", "fs query", "fs analyze", "fs consolidate", "fs generate", "fs bench"})
     void everyFsCommandHasHelpWithAnExample(String command) {
         MainTest.Run r = MainTest.run((command + " --help").split(" "));
         assertEquals(0, r.exit(), r.err());
@@ -108,6 +108,9 @@ class FsCommandsTest {
         MainTest.Run noDb = MainTest.run("fs", "query", "asp", "--data-dir", temp.toString());
         assertEquals(1, noDb.exit());
         assertTrue(noDb.err().startsWith("hpcusage: Database not found: "), noDb.err());
+        MainTest.Run noPg = MainTest.run("fs", "consolidate", "--all", "--data-dir", temp.toString());
+        assertEquals(2, noPg.exit());
+        assertTrue(noPg.err().startsWith("hpcusage: consolidate loads into PostgreSQL"), noPg.err());
         MainTest.Run badSize = MainTest.run("fs", "query", "--min-size", "100XB", "--data-dir", temp.toString());
         assertEquals(2, badSize.exit());
         assertTrue(badSize.err().startsWith("hpcusage: Invalid value: Invalid size: 100XB"), badSize.err());

@@ -158,9 +158,7 @@ public final class ScanImporter {
 
     private static void writePostgres(ScanTree tree, ScanStoreWriter.Provenance provenance, DatabaseTarget target,
                                       String collection, HostAccounts accounts) throws SQLException {
-        String live = ScanStores.quote(collection);
         String staging = ScanStores.quote(collection + "_staging");
-        String old = ScanStores.quote(collection + "_old");
         Properties props = new Properties();
         props.setProperty("reWriteBatchedInserts", "true");
         try (Connection c = DriverManager.getConnection(target.jdbcUrl(), props)) {
@@ -170,19 +168,33 @@ public final class ScanImporter {
                 st.execute("SET search_path TO " + staging);
             }
             new ScanStoreWriter(c, Dialect.POSTGRESQL).write(tree, provenance, accounts);
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
-                st.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = "
-                        + ScanStores.literal(collection) + ") THEN EXECUTE 'ALTER SCHEMA " + live.replace("'", "''")
-                        + " RENAME TO " + old.replace("'", "''") + "'; END IF; END $$");
-                st.execute("ALTER SCHEMA " + staging + " RENAME TO " + live);
-            }
-            c.commit();
+            swap(c, collection, false);
+        }
+    }
+
+    /**
+     * Replaces schema {@code <collection>} by {@code <collection>_staging} in one transaction (the
+     * previous one becomes {@code <collection>_old}, dropped afterwards unless {@code keepOld}).
+     */
+    static void swap(Connection c, String collection, boolean keepOld) throws SQLException {
+        String live = ScanStores.quote(collection);
+        String staging = ScanStores.quote(collection + "_staging");
+        String old = ScanStores.quote(collection + "_old");
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
+            st.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = "
+                    + ScanStores.literal(collection) + ") THEN EXECUTE 'ALTER SCHEMA " + live.replace("'", "''")
+                    + " RENAME TO " + old.replace("'", "''") + "'; END IF; END $$");
+            st.execute("ALTER SCHEMA " + staging + " RENAME TO " + live);
+        }
+        c.commit();
+        if (!keepOld) {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
             }
             c.commit();
         }
+        c.setAutoCommit(true);
     }
 }

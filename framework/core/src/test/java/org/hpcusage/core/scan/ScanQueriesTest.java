@@ -180,4 +180,32 @@ class ScanQueriesTest {
             closeAll(open);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void consolidatedPostgresAnswersLikeTheSqliteStore() throws Exception {
+        Assumptions.assumeTrue(TestingDatabase.postgresAvailable(), "no PostgreSQL server; skipped");
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            // names with a tab and a backslash must survive COPY's text format
+            String odd = "<0> 9 1 0 s=0 a=4 u=9 g=9 p=drwxr-xr-x ac=2026-01-01 00:00:00 -- /fs/top/b0/odd\tname\\x\n";
+            ScanReader sqlite = importAndOpen(TestingDatabase.Kind.SQLITE, "20260115_srv_deep.list", deepTree() + odd, open);
+            TestingDatabase pgDb = TestingDatabase.postgres();
+            open.add(pgDb);
+            DatabaseTarget target = DatabaseTarget.parse(pgDb.jdbcUrl());
+            ScanConsolidator.Result result = new ScanConsolidator().consolidate(dir.resolve("deep.db"), "deep", target, true, false);
+            assertEquals(41L, result.rows().get("directories"));
+            ScanReader pg = ScanReader.postgres(target, "deep");
+            open.add(0, pg);
+            DirectoryQuery everything = new DirectoryQuery(null, null, false, null, null, List.of(), List.of(), 0, "size", null,
+                    null, false, false, List.of(), false, 0L, null, null, null, null, null);
+            assertEquals(new ScanQueries(sqlite).directories(everything), new ScanQueries(pg).directories(everything));
+            assertEquals(new ScanQueries(sqlite).ownerSummary(false, null, null, List.of("/top/b1"), 0, "size"),
+                    new ScanQueries(pg).ownerSummary(false, null, null, List.of("/top/b1"), 0, "size"));
+            assertArrayEquals(new ScanQueries(sqlite).histogram(false, null, List.of(), null, null).bytes,
+                    new ScanQueries(pg).histogram(false, null, List.of(), null, null).bytes);
+            assertNotNull(pg.resolve("/top/b0/odd\tname\\x"));
+        } finally {
+            closeAll(open);
+        }
+    }
 }
