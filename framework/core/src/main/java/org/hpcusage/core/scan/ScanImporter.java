@@ -95,7 +95,7 @@ public final class ScanImporter {
         long scanDate = date == null ? FileEntry.NO_TIME : NaiveTime.of(date.atStartOfDay());
         long t0 = System.nanoTime();
         ScanTree tree = new ScanTree(scanDate, r -> rejects.accept(sourceName + ":" + r));
-        producer.produce(tree);
+        PipelinedSink.run(producer, tree);
         tree.finish();
         long t1 = System.nanoTime();
         ScanStoreWriter.Provenance provenance = new ScanStoreWriter.Provenance(sourceName,
