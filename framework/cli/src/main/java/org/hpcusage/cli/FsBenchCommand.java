@@ -46,16 +46,27 @@ final class FsBenchCommand extends LeafCommand {
         return new Options()
                 .addOption(opt("F", "scan-format", "NAME", "scan format (default gpfs)"))
                 .addOption(opt(null, "lines", "N", "lines to generate (default 2000000)"))
-                .addOption(opt(null, "work-dir", "DIR", "where to put the scan and the store (default: a temp dir, removed after)"));
+                .addOption(opt(null, "work-dir", "DIR", "where to put the scan and the store (default: a temp dir, removed after)"))
+                .addOption(opt(null, "store", "FILE", "only time the queries, on this existing SQLite scan store"));
     }
 
     @Override
     protected String examples() {
-        return "hpcusage fs bench --lines 5000000\nhpcusage fs bench -F lustre --lines 1000000 --work-dir /scratch/bench";
+        return "hpcusage fs bench --lines 5000000\nhpcusage fs bench -F lustre --lines 1000000 --work-dir /scratch/bench\n"
+                + "hpcusage fs bench --store $HPCUSAGE_HOME/data/fs/asp.db";
     }
 
     @Override
     protected int execute(Context ctx, CommandLine line) throws Exception {
+        if (line.hasOption("store")) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            Path store = Path.of(line.getOptionValue("store"));
+            queries(store, store.getFileName().toString().replaceFirst("\\.db$", ""), rows);
+            FsQueryCommand.write(ctx, ctx.format(OutputFormat.TABLE), Report.builder("fs_bench")
+                    .columns(List.of(new Column("measure", "Measure", 40, "s"), new Column("value", "Value", 14, ""),
+                            new Column("note", "Note", 0, "s"))).rows(rows).build());
+            return 0;
+        }
         String format = line.getOptionValue("scan-format", "gpfs");
         long lines = intValue(line, "lines", 2_000_000, 1000);
         boolean temp = !line.hasOption("work-dir");
@@ -101,22 +112,7 @@ final class FsBenchCommand extends LeafCommand {
             rows.add(row("store bytes per directory", Files.size(db) / Math.max(1, r.directories()), Files.size(db) / (1 << 20) + " MiB"));
 
             // 3. queries
-            try (ScanReader reader = ScanReader.sqlite(db, "bench")) {
-                ScanQueries q = new ScanQueries(reader);
-                DirectoryQuery top = new DirectoryQuery(null, null, false, null, null, List.of(), List.of(), 50, "size", null,
-                        null, false, false, List.of(), false, 0L, null, null, null, null, null);
-                rows.add(row("query: top 50 by size (ms)", millis(() -> q.directories(top)), "unscoped"));
-                rows.add(row("query: owner summary (ms)", millis(() -> q.ownerSummary(false, null, null, List.of(), 0, "size")), "unscoped, summary table"));
-                rows.add(row("analyze: access histogram (ms)", millis(() -> q.histogram(false, null, List.of(), null, null)), "unscoped, histogram table"));
-                String biggest = (String) q.directories(new DirectoryQuery(2 + 2, 2 + 2, false, null, null, List.of(), List.of(), 1,
-                        "size", null, null, false, false, List.of(), false, 0L, null, null, null, null, null)).get(0).get("path");
-                List<String> scope = List.of(biggest);
-                rows.add(row("query: top 50 in scope (ms)", millis(() -> q.directories(top.withPrefixes(scope))), biggest));
-                rows.add(row("query: owner summary in scope (ms)", millis(() -> q.ownerSummary(false, null, null, scope, 0, "size")), biggest));
-                rows.add(row("analyze: access histogram in scope (ms)", millis(() -> q.histogram(false, null, scope, null, null)), biggest));
-                ScanQueries walk = new ScanQueries(reader, true);
-                rows.add(row("same, recursive walk (ms)", millis(() -> walk.histogram(false, null, scope, null, null)), "no ancestor columns"));
-            }
+            queries(db, "bench", rows);
             Report report = Report.builder("fs_bench").field("format", parser.format()).field("work_dir", work.toString())
                     .columns(List.of(new Column("measure", "Measure", 40, "s"), new Column("value", "Value", 14, ""),
                             new Column("note", "Note", 0, "s")))
@@ -129,6 +125,27 @@ final class FsBenchCommand extends LeafCommand {
                     files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
+        }
+    }
+
+    /** Times unscoped and scoped queries (best of three) on a store. */
+    private static void queries(Path db, String collection, List<Map<String, Object>> rows) throws Exception {
+        try (ScanReader reader = ScanReader.sqlite(db, collection)) {
+            ScanQueries q = new ScanQueries(reader);
+            DirectoryQuery top = new DirectoryQuery(null, null, false, null, null, List.of(), List.of(), 50, "size", null,
+                    null, false, false, List.of(), false, 0L, null, null, null, null, null);
+            rows.add(row("query: top 50 by size (ms)", millis(() -> q.directories(top)), "unscoped"));
+            rows.add(row("query: owner summary (ms)", millis(() -> q.ownerSummary(false, null, null, List.of(), 0, "size")), "unscoped, summary table"));
+            rows.add(row("analyze: access histogram (ms)", millis(() -> q.histogram(false, null, List.of(), null, null)), "unscoped, histogram table"));
+            int level2 = reader.rootDepth() + 1; // the biggest directory just below the collection root
+            String biggest = (String) q.directories(new DirectoryQuery(level2, level2, false, null, null, List.of(), List.of(), 1,
+                    "size", null, null, false, false, List.of(), false, 0L, null, null, null, null, null)).get(0).get("path");
+            List<String> scope = List.of(biggest);
+            rows.add(row("query: top 50 in scope (ms)", millis(() -> q.directories(top.withPrefixes(scope))), biggest));
+            rows.add(row("query: owner summary in scope (ms)", millis(() -> q.ownerSummary(false, null, null, scope, 0, "size")), biggest));
+            rows.add(row("analyze: access histogram in scope (ms)", millis(() -> q.histogram(false, null, scope, null, null)), biggest));
+            ScanQueries walk = new ScanQueries(reader, true);
+            rows.add(row("same, recursive walk (ms)", millis(() -> walk.histogram(false, null, scope, null, null)), "no ancestor columns"));
         }
     }
 
