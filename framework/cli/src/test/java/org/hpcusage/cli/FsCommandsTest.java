@@ -151,4 +151,29 @@ class FsCommandsTest {
         assertTrue(rows.get(1).startsWith("/proj\t" + temp.resolve("proj").getNameCount() + "\t12288\t4096\t2\t1\t"), rows.get(1));
         assertTrue(rows.get(2).startsWith("/proj/sub dir\t"), rows.get(2));
     }
+
+    @Test
+    void postgresStoresAnswerLikeSqliteOnes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.hpcusage.testkit.db.TestingDatabase.postgresAvailable(),
+                "no PostgreSQL server; skipped");
+        try (org.hpcusage.testkit.db.TestingDatabase pg = org.hpcusage.testkit.db.TestingDatabase.postgres()) {
+            Path scan = sample();
+            Path data = temp.resolve("data");
+            assertEquals(0, MainTest.run("fs", "import", scan.toString(), "--data-dir", data.toString()).exit());
+            MainTest.Run direct = MainTest.run("fs", "import", scan.toString(), "--db", pg.jdbcUrl());
+            assertEquals(0, direct.exit(), direct.err());
+            Path fromSqlite = temp.resolve("sqlite.tsv");
+            Path fromPg = temp.resolve("pg.tsv");
+            assertEquals(0, MainTest.run("fs", "query", "--data-dir", data.toString(), "--min-size", "0", "-o", fromSqlite.toString()).exit());
+            MainTest.Run q = MainTest.run("fs", "query", "--db", pg.jdbcUrl(), "--min-size", "0", "-o", fromPg.toString());
+            assertEquals(0, q.exit(), q.err());
+            assertEquals(Files.readAllLines(fromSqlite), Files.readAllLines(fromPg));
+            // consolidate the SQLite store over the direct import: same answers again
+            MainTest.Run c = MainTest.run("fs", "consolidate", "minimal", "--data-dir", data.toString(), "--db", pg.jdbcUrl());
+            assertEquals(0, c.exit(), c.out() + c.err());
+            assertTrue(c.out().contains("copied 3 rows -> directories"), c.out());
+            MainTest.Run a = MainTest.run("fs", "analyze", "minimal", "--db", pg.jdbcUrl(), "--access-history");
+            assertTrue(a.out().contains("2-3 Years                   1.0 MiB (65.15%)"), a.out());
+        }
+    }
 }
