@@ -1,10 +1,10 @@
 -- The reference's indexes (fs-scans §4.2), built once the rows are in; ix_stats_owner_uid and
--- ix_stats_owner_gid are left out: ix_stats_owner_size and ix_stats_group_size start with them.
+-- ix_stats_owner_gid are left out: ix_stats_owner_size and ix_stats_group_size start with them;
+-- likewise ix_directories_parent: uq_dir_parent_name starts with parent_id.
 CREATE INDEX ix_access_hist_uid ON access_histogram (owner_uid);
 CREATE INDEX ix_access_hist_bucket ON access_histogram (bucket_index);
 CREATE INDEX ix_size_hist_uid ON size_histogram (owner_uid);
 CREATE INDEX ix_size_hist_bucket ON size_histogram (bucket_index);
-CREATE INDEX ix_directories_parent ON directories (parent_id);
 CREATE INDEX ix_directories_depth ON directories (depth);
 CREATE UNIQUE INDEX uq_dir_parent_name ON directories (parent_id, name);
 CREATE INDEX ix_stats_file_count_nr ON directory_stats (file_count_nr);
