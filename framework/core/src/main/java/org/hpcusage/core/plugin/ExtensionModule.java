@@ -6,6 +6,8 @@ import java.util.List;
 import org.hpcusage.spi.accounting.AccountingGenerator;
 import org.hpcusage.spi.accounting.AccountingParser;
 import org.hpcusage.spi.charging.ChargingRuleFactory;
+import org.hpcusage.spi.scan.ScanParser;
+import org.hpcusage.spi.scan.ScanSource;
 import org.hpcusage.spi.site.MachineCatalog;
 
 /**
@@ -16,7 +18,7 @@ public final class ExtensionModule extends AbstractModule {
 
     /** Every extension point of the SPI. */
     public static final List<Class<?>> POINTS = List.of(AccountingParser.class, AccountingGenerator.class,
-            ChargingRuleFactory.class, MachineCatalog.class);
+            ChargingRuleFactory.class, MachineCatalog.class, ScanParser.class, ScanSource.class);
 
     private final PluginHost host;
 

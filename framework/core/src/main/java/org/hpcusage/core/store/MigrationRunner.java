@@ -24,8 +24,12 @@ import org.hpcusage.core.util.UserException;
  */
 public final class MigrationRunner {
 
-    /** A named, ordered set of scripts under {@code migration/<dialect>/}. */
-    public record MigrationSet(String schema, List<String> scripts) {
+    /** A named, ordered set of scripts under {@code <folder>/<dialect>/} next to this class. */
+    public record MigrationSet(String schema, String folder, List<String> scripts) {
+        /** Scripts in the jobs store's folder, {@code migration/<dialect>/}. */
+        public MigrationSet(String schema, List<String> scripts) {
+            this(schema, "migration", scripts);
+        }
     }
 
     public static final MigrationSet JOBS = new MigrationSet("jobs", List.of("V0001__jobs.sql", "V0002__resource_reports.sql"));
@@ -48,7 +52,7 @@ public final class MigrationRunner {
             int count = 0;
             for (String script : set.scripts()) {
                 int version = versionOf(script);
-                String sql = read(script);
+                String sql = read(set.folder(), script);
                 String checksum = sha256(sql);
                 String known = applied.get(version);
                 if (known != null) {
@@ -108,8 +112,8 @@ public final class MigrationRunner {
         }
     }
 
-    private String read(String script) {
-        String resource = "migration/" + dialect.id() + "/" + script;
+    private String read(String folder, String script) {
+        String resource = folder + "/" + dialect.id() + "/" + script;
         try (InputStream in = MigrationRunner.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing migration resource " + resource);

@@ -1,0 +1,200 @@
+package org.hpcusage.core.scan;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import org.hpcusage.core.store.DatabaseTarget;
+import org.hpcusage.core.store.Dialect;
+import org.hpcusage.core.util.UserException;
+import org.hpcusage.spi.scan.FileEntry;
+import org.hpcusage.spi.scan.ScanInput;
+import org.hpcusage.spi.scan.ScanParser;
+
+/**
+ * Imports one scan into its own store, reading the input once. The new store is built aside (an
+ * SQLite file next to the target, or a {@code <collection>_staging} PostgreSQL schema) and only
+ * replaces the old one when complete, so a killed import leaves the previous store in place.
+ */
+public final class ScanImporter {
+
+    /** How much of a file format detection looks at. */
+    public static final int HEAD_BYTES = 64 * 1024;
+
+    /** What an import did. */
+    public record Result(String collection, String format, DatabaseTarget target, long lines, long entries, long files,
+                         int directories, long rejected, long orphanFiles, long duplicateDirectories,
+                         double parseSeconds, double writeSeconds) {
+    }
+
+    /** The first bytes of a file (decompressed when it is gzip), for {@link ScanParser#recognizes}. */
+    public static byte[] head(Path file) throws IOException {
+        try (InputStream in = open(file)) {
+            return in.readNBytes(HEAD_BYTES);
+        }
+    }
+
+    /** The file's bytes, transparently gunzipped (by content, not by name). */
+    public static InputStream open(Path file) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 20);
+        }
+        return in;
+    }
+
+    /**
+     * @param file       the scan file
+     * @param parser     its parser
+     * @param collection the collection name (lower case)
+     * @param target     the store: an SQLite file, or PostgreSQL (schema = collection)
+     * @param zone       zone for epoch-second times
+     * @param rejects    receives "file:line: reason" per rejected line
+     */
+    public Result importFile(Path file, ScanParser parser, String collection, DatabaseTarget target, ZoneId zone,
+                             HostAccounts accounts, Consumer<String> rejects) throws IOException {
+        String fileName = file.getFileName().toString();
+        LocalDate date = ScanNaming.scanDate(fileName);
+        return importEntries(fileName, date, parser.format(), sink -> {
+            try (InputStream in = open(file)) {
+                parser.parse(new ScanInput(fileName, in, zone), sink);
+            }
+        }, collection, target, accounts, rejects);
+    }
+
+    /** Pushes a scan's entries into a sink; a file parser or a live walk. */
+    public interface Producer {
+        void produce(org.hpcusage.spi.scan.EntrySink sink) throws IOException;
+    }
+
+    /**
+     * Imports entries from any producer (a live walk with {@code fs scan}).
+     *
+     * @param sourceName what {@code scan_metadata.source_file} records
+     * @param date       the scan date, or null
+     */
+    public Result importEntries(String sourceName, LocalDate date, String format, Producer producer, String collection,
+                                DatabaseTarget target, HostAccounts accounts, Consumer<String> rejects) throws IOException {
+        long scanDate = date == null ? FileEntry.NO_TIME : NaiveTime.of(date.atStartOfDay());
+        long t0 = System.nanoTime();
+        ScanTree tree = new ScanTree(scanDate, r -> rejects.accept(sourceName + ":" + r));
+        PipelinedSink.run(producer, tree);
+        tree.finish();
+        long t1 = System.nanoTime();
+        ScanStoreWriter.Provenance provenance = new ScanStoreWriter.Provenance(sourceName,
+                date == null ? null : NaiveTime.format(scanDate), NaiveTime.format(NaiveTime.of(LocalDateTime.now())),
+                collection, format);
+        try {
+            if (target.dialect() == Dialect.SQLITE) {
+                writeSqlite(tree, provenance, target.sqliteFile(), accounts);
+            } else {
+                writePostgres(tree, provenance, target, collection, accounts);
+            }
+        } catch (SQLException e) {
+            throw new UserException("cannot write scan store " + target.display() + ": " + e.getMessage(), e);
+        }
+        long t2 = System.nanoTime();
+        return new Result(collection, format, target, tree.entries() + tree.rejected(), tree.entries(),
+                tree.files(), tree.directoryCount(), tree.rejected(), tree.orphanFiles(), tree.duplicateDirectories(),
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+
+    private static void writeSqlite(ScanTree tree, ScanStoreWriter.Provenance provenance, Path target,
+                                    HostAccounts accounts) throws IOException, SQLException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        // A fixed name: a killed import's leftover is found and replaced by the next run.
+        Path aside = dir.resolve(target.getFileName() + ".building");
+        Files.deleteIfExists(aside);
+        Files.deleteIfExists(dir.resolve(aside.getFileName() + "-journal"));
+        boolean done = false;
+        try {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + aside)) {
+                try (Statement st = c.createStatement()) {
+                    // The file is not in use until it is renamed; a crash just discards it.
+                    st.execute("PRAGMA journal_mode=OFF");
+                    st.execute("PRAGMA synchronous=OFF");
+                    // A big page cache and sorter threads: building the indexes is the slowest step.
+                    st.execute("PRAGMA cache_size=-262144");
+                    st.execute("PRAGMA threads=2");
+                    st.execute("PRAGMA temp_store=MEMORY");
+                    st.execute("PRAGMA locking_mode=EXCLUSIVE");
+                }
+                new ScanStoreWriter(c, Dialect.SQLITE).write(tree, provenance, accounts);
+                c.setAutoCommit(true);
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA optimize");
+                }
+            }
+            try {
+                Files.move(aside, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(aside, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(aside);
+            }
+        }
+    }
+
+    private static void writePostgres(ScanTree tree, ScanStoreWriter.Provenance provenance, DatabaseTarget target,
+                                      String collection, HostAccounts accounts) throws SQLException {
+        String staging = ScanStores.quote(collection + "_staging");
+        Properties props = new Properties();
+        props.setProperty("reWriteBatchedInserts", "true");
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), props)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + staging + " CASCADE");
+                st.execute("CREATE SCHEMA " + staging);
+                st.execute("SET search_path TO " + staging);
+            }
+            new ScanStoreWriter(c, Dialect.POSTGRESQL).write(tree, provenance, accounts);
+            swap(c, collection, false);
+        }
+    }
+
+    /**
+     * Replaces schema {@code <collection>} by {@code <collection>_staging} in one transaction (the
+     * previous one becomes {@code <collection>_old}, dropped afterwards unless {@code keepOld}).
+     */
+    static void swap(Connection c, String collection, boolean keepOld) throws SQLException {
+        String live = ScanStores.quote(collection);
+        String staging = ScanStores.quote(collection + "_staging");
+        String old = ScanStores.quote(collection + "_old");
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
+            st.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = "
+                    + ScanStores.literal(collection) + ") THEN EXECUTE 'ALTER SCHEMA " + live.replace("'", "''")
+                    + " RENAME TO " + old.replace("'", "''") + "'; END IF; END $$");
+            st.execute("ALTER SCHEMA " + staging + " RENAME TO " + live);
+        }
+        c.commit();
+        if (!keepOld) {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
+            }
+            c.commit();
+        }
+        c.setAutoCommit(true);
+    }
+}

@@ -1,0 +1,37 @@
+-- The reference's indexes (fs-scans §4.2), built once the rows are in; ix_stats_owner_uid and
+-- ix_stats_owner_gid are left out: ix_stats_owner_size and ix_stats_group_size start with them;
+-- likewise ix_directories_parent: uq_dir_parent_name starts with parent_id.
+CREATE INDEX ix_access_hist_uid ON access_histogram (owner_uid);
+CREATE INDEX ix_access_hist_bucket ON access_histogram (bucket_index);
+CREATE INDEX ix_size_hist_uid ON size_histogram (owner_uid);
+CREATE INDEX ix_size_hist_bucket ON size_histogram (bucket_index);
+CREATE INDEX ix_directories_depth ON directories (depth);
+CREATE UNIQUE INDEX uq_dir_parent_name ON directories (parent_id, name);
+CREATE INDEX ix_stats_file_count_nr ON directory_stats (file_count_nr);
+CREATE INDEX ix_stats_total_size_nr ON directory_stats (total_size_nr);
+CREATE INDEX ix_stats_dir_count_nr ON directory_stats (dir_count_nr);
+CREATE INDEX ix_stats_file_count_r ON directory_stats (file_count_r);
+CREATE INDEX ix_stats_total_size_r ON directory_stats (total_size_r);
+CREATE INDEX ix_stats_dir_count_r ON directory_stats (dir_count_r);
+CREATE INDEX ix_stats_owner_size ON directory_stats (owner_uid, total_size_r);
+CREATE INDEX ix_stats_owner_files ON directory_stats (owner_uid, file_count_r);
+CREATE INDEX ix_stats_group_size ON directory_stats (owner_gid, total_size_r);
+CREATE INDEX ix_stats_group_files ON directory_stats (owner_gid, file_count_r);
+CREATE INDEX ix_stats_anc_d2_owner ON directory_stats (anc_d2, owner_uid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d2_group ON directory_stats (anc_d2, owner_gid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d2_size ON directory_stats (anc_d2, total_size_r);
+CREATE INDEX ix_stats_anc_d3_owner ON directory_stats (anc_d3, owner_uid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d3_group ON directory_stats (anc_d3, owner_gid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d3_size ON directory_stats (anc_d3, total_size_r);
+CREATE INDEX ix_stats_anc_d4_owner ON directory_stats (anc_d4, owner_uid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d4_group ON directory_stats (anc_d4, owner_gid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d4_size ON directory_stats (anc_d4, total_size_r);
+CREATE INDEX ix_stats_anc_d5_owner ON directory_stats (anc_d5, owner_uid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d5_group ON directory_stats (anc_d5, owner_gid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d5_size ON directory_stats (anc_d5, total_size_r);
+CREATE INDEX ix_stats_anc_d6_owner ON directory_stats (anc_d6, owner_uid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d6_group ON directory_stats (anc_d6, owner_gid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d6_size ON directory_stats (anc_d6, total_size_r);
+CREATE INDEX ix_stats_anc_d7_owner ON directory_stats (anc_d7, owner_uid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d7_group ON directory_stats (anc_d7, owner_gid) INCLUDE (total_size_nr, file_count_nr);
+CREATE INDEX ix_stats_anc_d7_size ON directory_stats (anc_d7, total_size_r);
