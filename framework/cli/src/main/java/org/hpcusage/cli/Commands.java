@@ -9,6 +9,7 @@ final class Commands {
         return new CommandGroup("hpcusage", "Usage accounting for research computing: job history and charging.",
                 new CommandGroup("jobs", "Scheduler accounting: sync logs, reports, raw records.",
                         new SyncCommand(),
+                        new ImportCommand(),
                         new CommandGroup("history", "Job history reports from the store.",
                                 new HistoryCommand(HistoryCommand.Kind.DAILY_SUMMARY),
                                 new HistoryCommand(HistoryCommand.Kind.JOBS_PER_USER),
