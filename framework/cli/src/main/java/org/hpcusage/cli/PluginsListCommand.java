@@ -48,6 +48,7 @@ final class PluginsListCommand extends LeafCommand {
         collect(contributions, host, "generator", extensions.generators());
         collect(contributions, host, "charging-rule", extensions.chargingRules());
         collect(contributions, host, "machines", extensions.catalogs());
+        collect(contributions, host, "source", extensions.sources());
 
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PluginWrapper plugin : host.plugins()) {
