@@ -1,0 +1,30 @@
+package org.hpcusage.core.store;
+
+/** Usage of one user's jobs with one status on one machine: the scoreboard's input. */
+public class UsageGroup {
+    private String machine;
+    private String userName;
+    private String status;
+    private long jobs;
+    private double cpuSeconds;
+    private double elapsedSeconds;
+    private double gpuSeconds;
+    private double gpuElapsedSeconds;
+
+    public String getMachine() { return machine; }
+    public void setMachine(String v) { machine = v; }
+    public String getUserName() { return userName; }
+    public void setUserName(String v) { userName = v; }
+    public String getStatus() { return status; }
+    public void setStatus(String v) { status = v; }
+    public long getJobs() { return jobs; }
+    public void setJobs(long v) { jobs = v; }
+    public double getCpuSeconds() { return cpuSeconds; }
+    public void setCpuSeconds(double v) { cpuSeconds = v; }
+    public double getElapsedSeconds() { return elapsedSeconds; }
+    public void setElapsedSeconds(double v) { elapsedSeconds = v; }
+    public double getGpuSeconds() { return gpuSeconds; }
+    public void setGpuSeconds(double v) { gpuSeconds = v; }
+    public double getGpuElapsedSeconds() { return gpuElapsedSeconds; }
+    public void setGpuElapsedSeconds(double v) { gpuElapsedSeconds = v; }
+}
