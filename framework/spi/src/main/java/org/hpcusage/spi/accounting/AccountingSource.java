@@ -26,13 +26,23 @@ public interface AccountingSource extends ExtensionPoint {
     void fetch(Request request, Path target) throws IOException;
 
     /**
+     * What stops this source from working here, without calling the scheduler (a missing or
+     * non-executable command); empty when nothing does. @since 0.1
+     */
+    default java.util.List<String> problems(Settings settings) {
+        return java.util.List.of();
+    }
+
+    /**
      * @param machine  the machine (cluster) asked about: also the rate-limit bucket
      * @param from     first day, inclusive (UTC)
      * @param until    last day, exclusive (UTC)
      * @param user     only this user's jobs, or null for everyone's
      * @param settings the machine's source parameters from the site file (may be empty)
+     * @param stateDir a folder the source may keep state in between runs (its rate-limit bucket),
+     *                 or null to keep none
      * @since 0.1
      */
-    record Request(String machine, LocalDate from, LocalDate until, String user, Settings settings) {
+    record Request(String machine, LocalDate from, LocalDate until, String user, Settings settings, Path stateDir) {
     }
 }

@@ -28,7 +28,8 @@ import org.pf4j.Extension;
  * <p>Parameters (the machine's parser block): {@code sacct-command} (default {@code sacct}),
  * {@code sacct-fields}, {@code sacct-timeout-seconds} (120), {@code sacct-retries} (attempts, 3),
  * {@code sacct-rate-per-minute} (2), {@code sacct-backoff-seconds} (1), {@code sacct-rate-state}
- * (a file that keeps the bucket across processes; default: in memory only).
+ * (a file that keeps the bucket across processes; default: {@code ratelimit} in the request's
+ * state folder, or in memory only when there is none).
  */
 @Extension
 public final class SacctSource implements AccountingSource {
@@ -55,6 +56,31 @@ public final class SacctSource implements AccountingSource {
     @Override
     public String scheduler() {
         return "slurm";
+    }
+
+    /** The sacct command must be an executable file, given as a path or found on PATH (§1.6). */
+    @Override
+    public List<String> problems(Settings settings) {
+        String command = (settings == null ? Settings.empty() : settings).string(COMMAND, "sacct");
+        Path found = null;
+        if (command.contains("/")) {
+            found = Path.of(command);
+        } else {
+            String path = System.getenv("PATH");
+            for (String dir : (path == null ? "" : path).split(":")) {
+                if (!dir.isEmpty() && Files.isRegularFile(Path.of(dir, command))) {
+                    found = Path.of(dir, command);
+                    break;
+                }
+            }
+        }
+        if (found == null || !Files.isRegularFile(found)) {
+            return List.of(command + ": not found" + (command.contains("/") ? "" : " in PATH"));
+        }
+        if (!Files.isExecutable(found)) {
+            return List.of(found + ": not executable");
+        }
+        return List.of();
     }
 
     /** The argument vector of one call, as the reference builds it. */
@@ -84,7 +110,7 @@ public final class SacctSource implements AccountingSource {
         }
         double backoff = s.decimal(BACKOFF, 1);
         try {
-            bucket(request.machine(), s).take();
+            bucket(request.machine(), s, request.stateDir()).take();
             String failure = null;
             for (int attempt = 1; attempt <= attempts; attempt++) {
                 failure = attempt(cmd, fields(s), target, timeoutMs);
@@ -141,8 +167,8 @@ public final class SacctSource implements AccountingSource {
         }
     }
 
-    private TokenBucket bucket(String machine, Settings s) {
-        String state = s.string(RATE_STATE, null);
+    private TokenBucket bucket(String machine, Settings s, Path stateDir) {
+        String state = s.string(RATE_STATE, stateDir == null ? null : stateDir.resolve("ratelimit").toString());
         double rate = s.decimal(RATE, 2);
         return buckets.computeIfAbsent(machine + "\u0000" + rate + "\u0000" + state,
                 k -> new TokenBucket(rate, clock, state == null ? null : Path.of(state)));

@@ -16,6 +16,7 @@ import org.hpcusage.spi.Settings;
 import org.hpcusage.spi.accounting.AccountingSource.Request;
 import org.hpcusage.spi.accounting.JobRecord;
 import org.hpcusage.testkit.accounting.CollectingJobSink;
+import org.hpcusage.testkit.sacct.FakeSacct;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,13 +52,13 @@ class SacctSourceTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        sacct = new FakeSacct(temp.resolve("bin"));
+        sacct = new FakeSacct(temp.resolve("bin"), SlurmFixtures.resource("fake-sacct-data.txt"));
         clock = new RecordingClock();
     }
 
     private Settings settings(Object... extra) {
         Map<String, Object> m = new HashMap<>();
-        m.put(SacctSource.COMMAND, sacct.executable.toString());
+        m.put(SacctSource.COMMAND, sacct.executable().toString());
         for (int i = 0; i < extra.length; i += 2) {
             m.put((String) extra[i], extra[i + 1]);
         }
@@ -65,7 +66,7 @@ class SacctSourceTest {
     }
 
     private static Request month(LocalDate first, String user, Settings s) {
-        return new Request("hammer", first, first.plusMonths(1), user, s);
+        return new Request("hammer", first, first.plusMonths(1), user, s, null);
     }
 
     private static CollectingJobSink parse(Path file) throws IOException {
