@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.store.Database;
+import org.hpcusage.core.store.LookupMapper;
+import org.hpcusage.core.store.LookupTable;
+import org.hpcusage.core.store.NamedId;
 import org.hpcusage.core.store.ScoreboardMapper;
 import org.hpcusage.core.store.UsageGroup;
 
@@ -39,17 +43,33 @@ public final class Leaderboards {
                                        Privacy privacy) {
         Map<Window, Map<String, Standing>> byWindow = new EnumMap<>(Window.class);
         try (SqlSession session = db.reader()) {
+            LookupMapper lookups = session.getMapper(LookupMapper.class);
+            Map<Long, String> machineNames = names(lookups, LookupTable.MACHINES);
+            Map<Long, String> userNames = names(lookups, LookupTable.USERS);
+            List<Long> machineIds = null;
+            if (machines != null && !machines.isEmpty()) {
+                machineIds = new ArrayList<>();
+                for (Map.Entry<Long, String> e : machineNames.entrySet()) {
+                    if (machines.contains(e.getValue())) {
+                        machineIds.add(e.getKey());
+                    }
+                }
+                if (machineIds.isEmpty()) {
+                    machineIds.add(-1L); // none of them is in the store: empty boards
+                }
+            }
             ScoreboardMapper mapper = session.getMapper(ScoreboardMapper.class);
             for (Window w : Window.values()) {
                 Map<String, Standing> users = new TreeMap<>();
-                for (UsageGroup g : mapper.usage(w.since(now), machines)) {
-                    Standing s = users.computeIfAbsent(g.getUserName(), Standing::new);
+                for (UsageGroup g : mapper.usage(w.since(now), machineIds)) {
+                    String user = userNames.get(g.getUserId());
+                    Standing s = users.computeIfAbsent(user, Standing::new);
                     s.add(Metric.CLOCK_HOURS, g.getCpuSeconds() / 3600);
                     s.add(Metric.ELAPSED_HOURS, g.getElapsedSeconds() / 3600);
                     s.add(Metric.GPU_CLOCK_HOURS, g.getGpuSeconds() / 3600);
                     s.add(Metric.GPU_ELAPSED_HOURS, g.getGpuElapsedSeconds() / 3600);
                     s.add(Metric.JOBS, g.getJobs());
-                    if (failed.test(g.getMachine(), g.getStatus())) {
+                    if (failed.test(machineNames.get(g.getMachineId()), g.getStatus())) {
                         s.add(Metric.FAILED_JOBS, g.getJobs());
                     }
                 }
@@ -68,6 +88,14 @@ public final class Leaderboards {
             shown.put(w, kept);
         });
         return new Leaderboards(shown);
+    }
+
+    private static Map<Long, String> names(LookupMapper lookups, LookupTable table) {
+        Map<Long, String> out = new HashMap<>();
+        for (NamedId n : lookups.all(table.table(), table.column())) {
+            out.put(n.getId(), n.getName());
+        }
+        return out;
     }
 
     /** Every user shown in the window, with all metrics (unranked, by user name). */

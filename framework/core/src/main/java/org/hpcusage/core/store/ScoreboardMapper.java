@@ -7,8 +7,8 @@ import org.apache.ibatis.annotations.Param;
 public interface ScoreboardMapper {
 
     /**
-     * Usage per (machine, user, status) of jobs that ended at or after {@code since} (epoch
-     * seconds; null = all time), on {@code machines} (null or empty = every machine).
+     * Usage per (machine id, user id, status) of jobs that ended at or after {@code since} (epoch
+     * seconds; null = all time), on {@code machineIds} (null = every machine; never empty).
      */
-    List<UsageGroup> usage(@Param("since") Long since, @Param("machines") List<String> machines);
+    List<UsageGroup> usage(@Param("since") Long since, @Param("machineIds") List<Long> machineIds);
 }

@@ -2,8 +2,8 @@ package org.hpcusage.core.store;
 
 /** Usage of one user's jobs with one status on one machine: the scoreboard's input. */
 public class UsageGroup {
-    private String machine;
-    private String userName;
+    private long machineId;
+    private long userId;
     private String status;
     private long jobs;
     private double cpuSeconds;
@@ -11,10 +11,10 @@ public class UsageGroup {
     private double gpuSeconds;
     private double gpuElapsedSeconds;
 
-    public String getMachine() { return machine; }
-    public void setMachine(String v) { machine = v; }
-    public String getUserName() { return userName; }
-    public void setUserName(String v) { userName = v; }
+    public long getMachineId() { return machineId; }
+    public void setMachineId(long v) { machineId = v; }
+    public long getUserId() { return userId; }
+    public void setUserId(long v) { userId = v; }
     public String getStatus() { return status; }
     public void setStatus(String v) { status = v; }
     public long getJobs() { return jobs; }
