@@ -34,7 +34,7 @@ public final class Leaderboards {
     }
 
     /**
-     * Reads the store once per window.
+     * Reads the jobs once for all windows.
      *
      * @param failed   whether a job with this status on this machine failed (the machine's parser decides)
      * @param machines the machines to merge, or null/empty for every machine in the store
@@ -58,22 +58,29 @@ public final class Leaderboards {
                     machineIds.add(-1L); // none of them is in the store: empty boards
                 }
             }
-            ScoreboardMapper mapper = session.getMapper(ScoreboardMapper.class);
             for (Window w : Window.values()) {
-                Map<String, Standing> users = new TreeMap<>();
-                for (UsageGroup g : mapper.usage(w.since(now), machineIds)) {
-                    String user = userNames.get(g.getUserId());
-                    Standing s = users.computeIfAbsent(user, Standing::new);
+                byWindow.put(w, new TreeMap<>());
+            }
+            // One pass: bucket 2 is in every window, 1 in all time and 365 days, 0 in all time only.
+            long recent = Window.ROLLING_30D.since(now);
+            long older = Window.ROLLING_365D.since(now);
+            for (UsageGroup g : session.getMapper(ScoreboardMapper.class).usage(recent, older, machineIds)) {
+                String user = userNames.get(g.getUserId());
+                boolean failedJobs = failed.test(machineNames.get(g.getMachineId()), g.getStatus());
+                for (Window w : Window.values()) {
+                    if (g.getBucket() < bucketsFrom(w)) {
+                        continue;
+                    }
+                    Standing s = byWindow.get(w).computeIfAbsent(user, Standing::new);
                     s.add(Metric.CLOCK_HOURS, g.getCpuSeconds() / 3600);
                     s.add(Metric.ELAPSED_HOURS, g.getElapsedSeconds() / 3600);
                     s.add(Metric.GPU_CLOCK_HOURS, g.getGpuSeconds() / 3600);
                     s.add(Metric.GPU_ELAPSED_HOURS, g.getGpuElapsedSeconds() / 3600);
                     s.add(Metric.JOBS, g.getJobs());
-                    if (failed.test(machineNames.get(g.getMachineId()), g.getStatus())) {
+                    if (failedJobs) {
                         s.add(Metric.FAILED_JOBS, g.getJobs());
                     }
                 }
-                byWindow.put(w, users);
             }
         }
         Map<String, Standing> allTime = byWindow.get(Window.ALLTIME);
@@ -88,6 +95,15 @@ public final class Leaderboards {
             shown.put(w, kept);
         });
         return new Leaderboards(shown);
+    }
+
+    /** The lowest age bucket a window takes. */
+    private static int bucketsFrom(Window w) {
+        return switch (w) {
+            case ALLTIME -> 0;
+            case ROLLING_365D -> 1;
+            case ROLLING_30D -> 2;
+        };
     }
 
     private static Map<Long, String> names(LookupMapper lookups, LookupTable table) {

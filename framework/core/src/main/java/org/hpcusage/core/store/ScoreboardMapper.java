@@ -7,8 +7,10 @@ import org.apache.ibatis.annotations.Param;
 public interface ScoreboardMapper {
 
     /**
-     * Usage per (machine id, user id, status) of jobs that ended at or after {@code since} (epoch
-     * seconds; null = all time), on {@code machineIds} (null = every machine; never empty).
+     * Usage per (machine id, user id, status, age bucket) on {@code machineIds} (null = every
+     * machine; never empty): bucket 2 = ended at or after {@code recent}, 1 = at or after
+     * {@code older} (epoch seconds, older &lt;= recent), 0 = earlier.
      */
-    List<UsageGroup> usage(@Param("since") Long since, @Param("machineIds") List<Long> machineIds);
+    List<UsageGroup> usage(@Param("recent") long recent, @Param("older") long older,
+                           @Param("machineIds") List<Long> machineIds);
 }

@@ -5,6 +5,7 @@ public class UsageGroup {
     private long machineId;
     private long userId;
     private String status;
+    private int bucket;
     private long jobs;
     private double cpuSeconds;
     private double elapsedSeconds;
@@ -17,6 +18,8 @@ public class UsageGroup {
     public void setUserId(long v) { userId = v; }
     public String getStatus() { return status; }
     public void setStatus(String v) { status = v; }
+    public int getBucket() { return bucket; }
+    public void setBucket(int v) { bucket = v; }
     public long getJobs() { return jobs; }
     public void setJobs(long v) { jobs = v; }
     public double getCpuSeconds() { return cpuSeconds; }
