@@ -23,6 +23,7 @@ final class Commands {
                         new ScoreboardProbeCommand(),
                         new ScoreboardPollCommand(false),
                         new ScoreboardPollCommand(true),
+                        new ScoreboardDoctorCommand(),
                         new ScoreboardShowCommand(),
                         new ScoreboardPublishCommand(),
                         new ScoreboardBenchCommand()),

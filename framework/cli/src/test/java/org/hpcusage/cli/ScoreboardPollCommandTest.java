@@ -84,6 +84,20 @@ class ScoreboardPollCommandTest {
     }
 
     @Test
+    void doctorReportsTheLastPollsError() throws IOException {
+        assertEquals(0, sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01").exit());
+        MainTest.Run healthy = sb("scoreboard", "doctor");
+        assertEquals(0, healthy.exit(), healthy.out());
+        assertTrue(healthy.out().contains("ok   hammer: last poll ok at "), healthy.out());
+        sacct.mode("fail 9");
+        assertEquals(1, sb("scoreboard", "poll", "-m", "hammer").exit());
+        MainTest.Run sick = sb("scoreboard", "doctor");
+        assertEquals(1, sick.exit(), sick.out());
+        assertTrue(sick.out().contains("FAIL hammer: last poll sacct_failed: sacct failed rc=1 after 3 attempts"), sick.out());
+        assertTrue(sick.out().contains("month 2025-08 in progress"), sick.out());
+    }
+
+    @Test
     void probeFindsTheCommandAndTheRoot() {
         MainTest.Run ok = sb("scoreboard", "probe", "-m", "hammer");
         assertEquals(0, ok.exit(), ok.out() + ok.err());
