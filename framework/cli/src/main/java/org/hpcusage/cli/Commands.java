@@ -24,6 +24,8 @@ final class Commands {
                         new ScoreboardPollCommand(false),
                         new ScoreboardPollCommand(true),
                         new ScoreboardDoctorCommand(),
+                        new CommandGroup("bloom", "Bloom filters of seen job ids, in the reference's file format.",
+                                new ScoreboardBloomStatsCommand()),
                         new ScoreboardShowCommand(),
                         new ScoreboardPublishCommand(),
                         new ScoreboardBenchCommand()),

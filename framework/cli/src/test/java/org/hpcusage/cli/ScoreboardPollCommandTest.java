@@ -98,6 +98,18 @@ class ScoreboardPollCommandTest {
     }
 
     @Test
+    void bloomStatsCreatesAnEmptyFileLikeTheReference() throws IOException {
+        MainTest.Run r = sb("scoreboard", "bloom", "stats", "-m", "hammer", "--month", "2025-08", "--expected-n", "1000");
+        assertEquals(0, r.exit(), r.err());
+        // n_exp 1000 at p 1e-4: m 19,171 bits, k 13, 2,397 bytes (slurm-scoreboard.md §3.2)
+        assertTrue(r.out().contains("\"bytes\" : 2397") && r.out().contains("\"created\" : true")
+                && r.out().contains("\"k\" : 13") && r.out().contains("\"m\" : 19171"), r.out());
+        assertEquals(43 + 2397, Files.size(root.resolve("clusters/hammer/state/seen/2025-08.bloom")));
+        MainTest.Run again = sb("scoreboard", "bloom", "stats", "-m", "hammer", "--month", "2025-08");
+        assertTrue(again.out().contains("\"created\" : false"), again.out());
+    }
+
+    @Test
     void probeFindsTheCommandAndTheRoot() {
         MainTest.Run ok = sb("scoreboard", "probe", "-m", "hammer");
         assertEquals(0, ok.exit(), ok.out() + ok.err());
