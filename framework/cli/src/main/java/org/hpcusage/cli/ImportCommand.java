@@ -66,10 +66,14 @@ final class ImportCommand extends LeafCommand {
         SyncOptions options = new SyncOptions(line.hasOption("upsert") ? SyncMode.UPSERT : SyncMode.PLAIN, null, false,
                 !line.hasOption("no-summary"), intValue(line, "batch-size", 1000, 1), ctx.site().recordCodec());
         boolean verbose = line.hasOption("verbose");
+        // As sync does: the first 20 malformed lines of a file are shown, then a count.
+        java.util.Map<String, Integer> rejects = new java.util.LinkedHashMap<>();
         SyncEngine engine = new SyncEngine(ctx.store().jobs(), machine, options, new SyncListener() {
             @Override
             public void rejected(String source, long lineNumber, String reason) {
-                ctx.err().println(source + ":" + lineNumber + ": " + reason);
+                if (rejects.merge(source, 1, Integer::sum) <= 20) {
+                    ctx.err().println(source + ":" + lineNumber + ": " + reason);
+                }
             }
         });
         long fetched = 0, inserted = 0, updated = 0, duplicates = 0, errors = 0, days = 0, skipped = 0;
@@ -81,6 +85,10 @@ final class ImportCommand extends LeafCommand {
             duplicates += r.duplicates();
             errors += r.errors();
             days += r.daysSummarized();
+            int shown = rejects.getOrDefault(Path.of(f).toString(), 0);
+            if (shown > 20) {
+                ctx.err().println(f + ": " + (shown - 20) + " more malformed lines not shown");
+            }
             if (r.skipped()) {
                 skipped++;
                 if (verbose) {

@@ -42,6 +42,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void theFirstTwentyMalformedLinesOfAFileAreShown() throws IOException {
+        Path dump = Files.writeString(temp.resolve("bad.txt"), DUMP + "junk\n".repeat(25));
+        MainTest.Run r = MainTest.run("jobs", "import", "-m", "hammer", "--scheduler", "slurm", dump.toString(),
+                "--db", temp.resolve("jobs.db").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Errors:   25"), r.out());
+        assertEquals(21, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains(dump + ": 5 more malformed lines not shown"), r.err());
+    }
+
+    @Test
     void errorsAreOneLine() {
         String db = temp.resolve("jobs.db").toString();
         MainTest.Run unknown = MainTest.run("jobs", "import", "-m", "hammer", temp.resolve("x").toString(), "--db", db);
