@@ -144,7 +144,7 @@ final class BenchCommand extends LeafCommand {
         return sum;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

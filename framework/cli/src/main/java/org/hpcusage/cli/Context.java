@@ -9,7 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.ZoneOffset;
+import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.config.Home;
+import org.hpcusage.core.config.Machine;
+import org.hpcusage.core.store.LookupMapper;
+import org.hpcusage.core.store.LookupTable;
+import org.hpcusage.spi.site.MachineDefinition;
 import org.hpcusage.core.config.Machines;
 import org.hpcusage.core.config.SiteConfig;
 import org.hpcusage.core.config.StoreProvider;
@@ -120,6 +126,25 @@ final class Context implements AutoCloseable {
             store = new StoreProvider(globals.db(), site(), home);
         }
         return store;
+    }
+
+    /**
+     * The machine a report is about: one the site file or a plugin defines, or one that is only
+     * in the store (imported with {@code jobs import} under a name the site file does not know).
+     * Reports need only its name; its jobs carry their machine-local days.
+     */
+    Machine reportMachine(String name) {
+        if (machines().names().contains(name)) {
+            return machines().resolve(name);
+        }
+        try (SqlSession session = store().jobs().reader()) {
+            Long id = session.getMapper(LookupMapper.class).idOf(LookupTable.MACHINES.table(),
+                    LookupTable.MACHINES.column(), name);
+            if (id == null) {
+                machines().definition(name); // the usual one-line "unknown machine" error
+            }
+        }
+        return new Machine(new MachineDefinition(name, null, "UTC", null, null, null, null), ZoneOffset.UTC, null, null);
     }
 
     @Override

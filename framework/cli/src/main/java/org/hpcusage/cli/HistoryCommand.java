@@ -83,7 +83,7 @@ final class HistoryCommand extends LeafCommand {
             throw new UsageException("--group-by: " + e.getMessage());
         }
         String machineName = line.getOptionValue("machine");
-        Machine machine = ctx.machines().resolve(machineName == null ? ctx.machines().defaultName() : machineName);
+        Machine machine = ctx.reportMachine(machineName == null ? ctx.machines().defaultName() : machineName);
         HistoryReports reports = new HistoryReports(ctx.store().jobs(), machine, start, end);
         Report report = switch (kind) {
             case DAILY_SUMMARY -> reports.dailySummary();

@@ -50,6 +50,7 @@ final class PluginsListCommand extends LeafCommand {
         collect(contributions, host, "machines", extensions.catalogs());
         collect(contributions, host, "scan-format", extensions.scanParsers());
         collect(contributions, host, "scan-source", extensions.scanSources());
+        collect(contributions, host, "source", extensions.sources());
 
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PluginWrapper plugin : host.plugins()) {

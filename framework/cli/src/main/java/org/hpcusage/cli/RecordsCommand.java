@@ -45,7 +45,7 @@ final class RecordsCommand extends LeafCommand {
         if (machine == null) {
             machine = ctx.machines().defaultName();
         } else {
-            ctx.machines().definition(machine);
+            ctx.reportMachine(machine);
         }
         RecordArchive archive = new RecordArchive(ctx.store().jobs());
         int missing = 0;

@@ -18,6 +18,7 @@ import org.hpcusage.core.plugin.PluginHost;
  */
 public final class TestMachines {
     private static Machines machines;
+    private static Extensions extensions;
 
     private TestMachines() {
     }
@@ -25,10 +26,15 @@ public final class TestMachines {
     public static synchronized Machines machines() {
         if (machines == null) {
             PluginHost host = PluginHost.start(List.of(), "0.1.0");
-            Extensions extensions = Guice.createInjector(new ExtensionModule(host)).getInstance(Extensions.class);
+            extensions = Guice.createInjector(new ExtensionModule(host)).getInstance(Extensions.class);
             machines = new Machines(SiteConfig.empty(), extensions);
         }
         return machines;
+    }
+
+    public static synchronized Extensions extensions() {
+        machines();
+        return extensions;
     }
 
     public static Machine get(String name) {

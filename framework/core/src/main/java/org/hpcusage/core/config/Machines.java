@@ -71,7 +71,37 @@ public final class Machines {
 
     /** The machine with its parser and charging rule built; bad parameters are one-line errors. */
     public Machine resolve(String name) {
-        MachineDefinition d = definition(name);
+        return resolve(definition(name));
+    }
+
+    /**
+     * The machine to import saved accounting files into. {@code scheduler} (may be null) names
+     * the files' format when it is not the machine's own; a machine the site file does not know
+     * needs it, and is then read in UTC and charged with that scheduler's default rule.
+     */
+    public Machine resolveForImport(String name, String scheduler) {
+        MachineDefinition d = definitions.get(name);
+        if (d == null) {
+            if (scheduler == null) {
+                throw new UserException("unknown machine '" + name + "' (known: " + String.join(", ", definitions.keySet())
+                        + "); give --scheduler to import it with that scheduler's default charging rule");
+            }
+            d = new MachineDefinition(name, scheduler, "UTC", null, Settings.empty(), null, Settings.empty());
+        } else if (scheduler != null && !scheduler.equals(d.scheduler())) {
+            d = new MachineDefinition(d.name(), scheduler, d.timeZone(), d.logPath(), d.parser(), d.chargingRule(),
+                    d.charging());
+        }
+        if (d.chargingRule() == null && d.scheduler() != null) {
+            String rule = extensions.parsers().get(d.scheduler()).defaultChargingRule();
+            if (rule != null) {
+                d = new MachineDefinition(d.name(), d.scheduler(), d.timeZone(), d.logPath(), d.parser(), rule, d.charging());
+            }
+        }
+        return resolve(d);
+    }
+
+    private Machine resolve(MachineDefinition d) {
+        String name = d.name();
         if (d.scheduler() == null) {
             throw new UserException("machine '" + name + "' has no scheduler in the site file");
         }

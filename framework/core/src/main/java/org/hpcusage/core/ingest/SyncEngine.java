@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.store.Database;
@@ -78,6 +79,75 @@ public final class SyncEngine {
         return stats;
     }
 
+    /**
+     * Imports saved accounting files of any scheduler (a sacct dump, a PBS day file), one
+     * transaction per file: its jobs, charges, raw records, the summaries of every day its jobs
+     * end on, and a ledger row. Jobs already stored are skipped (or updated with
+     * {@link SyncMode#UPSERT}), so importing a file again adds nothing.
+     */
+    public FileResult importFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("file not found: " + file);
+        }
+        if (machineId == 0) {
+            machineId = ensureMachine();
+        }
+        long size = size(file);
+        String unit = "file:" + file.toAbsolutePath().normalize();
+        if (options.mode() == SyncMode.PLAIN && alreadySynced(unit, size)) {
+            return new FileResult(file, 0, 0, 0, 0, 0, true);
+        }
+        return inTransaction(file, session -> {
+            DayWriter writer = writeUnit(session, file, size, unit);
+            int summarized = 0;
+            if (options.summarize()) {
+                for (int day : writer.days) {
+                    summarize(session, LocalDate.of(day / 10_000, day / 100 % 100, day % 100));
+                    summarized++;
+                }
+            }
+            return new FileResult(file, writer.fetched, writer.inserted, writer.updated, writer.errors, summarized, false);
+        });
+    }
+
+    /**
+     * What importing one file did; {@code daysSummarized} counts the days whose summary was
+     * rebuilt; {@code skipped}: the ledger shows this file, at this size, already imported.
+     */
+    public record FileResult(Path file, int fetched, int inserted, int updated, int errors, int daysSummarized,
+                             boolean skipped) {
+        public int duplicates() {
+            return fetched - inserted - updated - errors;
+        }
+    }
+
+    private interface UnitWork<T> {
+        T run(SqlSession session) throws IOException, SQLException;
+    }
+
+    /** Runs one unit in a transaction; any failure rolls the whole unit back. */
+    private <T> T inTransaction(Path file, UnitWork<T> work) {
+        try (SqlSession session = db.writer()) {
+            try {
+                T result = work.run(session);
+                session.commit();
+                return result;
+            } catch (RuntimeException | SQLException | IOException e) {
+                session.rollback();
+                // Ids cached during the failed transaction no longer exist.
+                lookups.clear();
+                compressor = null;
+                if (e instanceof IOException io) {
+                    throw new UncheckedIOException(file + ": " + io.getMessage(), io);
+                }
+                if (e instanceof SQLException sql) {
+                    throw new IllegalStateException(file + ": " + sql.getMessage(), sql);
+                }
+                throw (RuntimeException) e;
+            }
+        }
+    }
+
     private long ensureMachine() {
         try (SqlSession session = db.writer()) {
             LookupMapper mapper = session.getMapper(LookupMapper.class);
@@ -99,39 +169,34 @@ public final class SyncEngine {
         if (options.dryRun()) {
             return dryRun(day, file);
         }
-        if (options.mode() == SyncMode.PLAIN && alreadySynced(day, size)) {
+        if (options.mode() == SyncMode.PLAIN && alreadySynced(day.toString(), size)) {
             return DayResult.skipped(day, "already synced");
         }
-        try (SqlSession session = db.writer()) {
-            try {
-                DayResult result = writeDay(session, day, file, size);
-                session.commit();
-                return result;
-            } catch (RuntimeException | SQLException | IOException e) {
-                session.rollback();
-                // Ids cached during the failed transaction no longer exist.
-                lookups.clear();
-                compressor = null;
-                if (e instanceof IOException io) {
-                    throw new UncheckedIOException(file + ": " + io.getMessage(), io);
-                }
-                if (e instanceof SQLException sql) {
-                    throw new IllegalStateException(file + ": " + sql.getMessage(), sql);
-                }
-                throw (RuntimeException) e;
-            }
-        }
+        return inTransaction(file, session -> writeDay(session, day, file, size));
     }
 
-    private boolean alreadySynced(LocalDate day, long size) {
+    private boolean alreadySynced(String unit, long size) {
         try (SqlSession session = db.reader()) {
-            LedgerEntry entry = session.getMapper(LedgerMapper.class).find(machineId, day.toString());
+            LedgerEntry entry = session.getMapper(LedgerMapper.class).find(machineId, unit);
             // A file that grew since (today's log, still being written) is read again.
             return entry != null && entry.getSourceBytes() != null && entry.getSourceBytes() == size;
         }
     }
 
     private DayResult writeDay(SqlSession session, LocalDate day, Path file, long size)
+            throws IOException, SQLException {
+        DayWriter writer = writeUnit(session, file, size, day.toString());
+        boolean summarized = false;
+        if (options.summarize() && (options.mode() != SyncMode.INCREMENTAL || writer.inserted > 0)) {
+            summarize(session, day);
+            summarized = true;
+        }
+        return new DayResult(day, DayResult.Outcome.SYNCED, null, writer.fetched, writer.inserted, writer.updated,
+                writer.errors, summarized);
+    }
+
+    /** Parses one file into the open transaction and writes its ledger row under {@code unit}. */
+    private DayWriter writeUnit(SqlSession session, Path file, long size, String unit)
             throws IOException, SQLException {
         if (db.dialect() == Dialect.POSTGRESQL) {
             session.getMapper(JobMapper.class).lockForWrite();
@@ -149,14 +214,9 @@ public final class SyncEngine {
                 writer.write(batch);
             }
         }
-        boolean summarized = false;
-        if (options.summarize() && (options.mode() != SyncMode.INCREMENTAL || writer.inserted > 0)) {
-            summarize(session, day);
-            summarized = true;
-        }
         LedgerEntry entry = new LedgerEntry();
         entry.setMachineId(machineId);
-        entry.setUnit(day.toString());
+        entry.setUnit(unit);
         entry.setSource(file.toAbsolutePath().toString());
         entry.setSourceBytes(size);
         entry.setMode(options.mode().label());
@@ -166,8 +226,7 @@ public final class SyncEngine {
         entry.setRejected(writer.errors);
         entry.setSyncedAt(System.currentTimeMillis() / 1000);
         session.getMapper(LedgerMapper.class).upsert(entry);
-        return new DayResult(day, DayResult.Outcome.SYNCED, null, writer.fetched, writer.inserted, writer.updated,
-                writer.errors, summarized);
+        return writer;
     }
 
     private DayResult dryRun(LocalDate day, Path file) {
@@ -255,6 +314,8 @@ public final class SyncEngine {
         private final Set<String> users = new HashSet<>();
         private final Set<String> accounts = new HashSet<>();
         private final Set<String> queues = new HashSet<>();
+        /** Machine-local days (yyyymmdd) of the jobs written, whose summaries an import rebuilds. */
+        final Set<Integer> days = new TreeSet<>();
         private JobWriter jobs;
         private long nextId;
         int fetched, inserted, updated, errors;
@@ -319,7 +380,11 @@ public final class SyncEngine {
         }
 
         private JobWriter.Keys keys(JobRecord job, Charge charge) {
-            return new JobWriter.Keys(machineId, job.end() == null ? 0 : machine.dayOf(job.end()),
+            int endDay = job.end() == null ? 0 : machine.dayOf(job.end());
+            if (endDay != 0) {
+                days.add(endDay);
+            }
+            return new JobWriter.Keys(machineId, endDay,
                     lookups.id(session, LookupTable.USERS, job.user()),
                     lookups.id(session, LookupTable.ACCOUNTS, job.account()),
                     lookups.id(session, LookupTable.QUEUES, job.queue()),

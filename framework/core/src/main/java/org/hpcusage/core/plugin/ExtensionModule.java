@@ -5,6 +5,7 @@ import com.google.inject.multibindings.Multibinder;
 import java.util.List;
 import org.hpcusage.spi.accounting.AccountingGenerator;
 import org.hpcusage.spi.accounting.AccountingParser;
+import org.hpcusage.spi.accounting.AccountingSource;
 import org.hpcusage.spi.charging.ChargingRuleFactory;
 import org.hpcusage.spi.scan.ScanParser;
 import org.hpcusage.spi.scan.ScanSource;
@@ -18,7 +19,7 @@ public final class ExtensionModule extends AbstractModule {
 
     /** Every extension point of the SPI. */
     public static final List<Class<?>> POINTS = List.of(AccountingParser.class, AccountingGenerator.class,
-            ChargingRuleFactory.class, MachineCatalog.class, ScanParser.class, ScanSource.class);
+            ChargingRuleFactory.class, MachineCatalog.class, ScanParser.class, ScanSource.class, AccountingSource.class);
 
     private final PluginHost host;
 

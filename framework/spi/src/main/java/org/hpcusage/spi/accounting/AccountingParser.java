@@ -32,4 +32,22 @@ public interface AccountingParser extends ExtensionPoint {
     default String dayFileName(LocalDate day) {
         return day.format(DateTimeFormatter.BASIC_ISO_DATE);
     }
+
+    /**
+     * Whether a job with this {@link JobRecord#status()} failed (Slurm: FAILED, TIMEOUT, ...;
+     * a cancelled job did not fail). Reports that count failures ask the job's parser. The
+     * default knows no failure states. @since 0.1
+     */
+    default boolean isFailure(String status) {
+        return false;
+    }
+
+    /**
+     * The {@code ChargingRuleFactory} name that charges this scheduler's jobs when a machine's
+     * site entry names none (e.g. a machine imported with {@code jobs import} that is not in the
+     * site file), or null when there is no sensible default. @since 0.1
+     */
+    default String defaultChargingRule() {
+        return null;
+    }
 }

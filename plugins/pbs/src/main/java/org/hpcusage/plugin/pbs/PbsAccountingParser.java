@@ -30,6 +30,18 @@ public final class PbsAccountingParser implements AccountingParser {
         return "pbs";
     }
 
+    /** A job without a site entry pays for what it asked for, like Casper. */
+    @Override
+    public String defaultChargingRule() {
+        return RequestedResourcesChargingRuleFactory.NAME;
+    }
+
+    /** PBS's Exit_status: 0 is success; anything else (non-zero, negative start-up codes) failed. */
+    @Override
+    public boolean isFailure(String status) {
+        return status != null && !status.isBlank() && !status.strip().equals("0");
+    }
+
     @Override
     public void parse(AccountingInput input, JobSink sink) throws IOException {
         EndRecordReader records = new EndRecordReader(PbsParserSettings.from(input.settings()));

@@ -24,7 +24,7 @@ import java.math.RoundingMode;
  * digits. Checked against the exact search on 10 million doubles. The check costs two short
  * {@code parseDouble} calls, plus one {@code BigDecimal} rounding for 17-digit values.
  */
-final class PythonFloats {
+public final class PythonFloats {
 
     private static final MathContext[] PRECISION = new MathContext[18];
 
@@ -41,7 +41,7 @@ final class PythonFloats {
     }
 
     /** {@code repr(d)} as Python 3 prints it ({@code nan}, {@code inf}, {@code -inf} included). */
-    static String repr(double d) {
+    public static String repr(double d) {
         return repr(d, !SHORTEST_TO_STRING);
     }
 

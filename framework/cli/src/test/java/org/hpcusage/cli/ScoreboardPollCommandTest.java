@@ -1,0 +1,122 @@
+package org.hpcusage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.hpcusage.testkit.sacct.FakeSacct;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scoreboard poll/backfill/probe} in-process, against a fake sacct named in a site file. */
+class ScoreboardPollCommandTest {
+    private static final String JOBS = """
+            JobID|User|State|ElapsedRaw|AllocCPUS|NNodes|ReqMem|MaxRSS|AveRSS|AllocTRES|Submit|Start|End
+            1|alice|COMPLETED|3600|2|1|1G|||cpu=2|2025-07-01T00:00:00|2025-07-01T00:00:00|2025-07-01T01:00:00
+            2|alice|COMPLETED|3600|2|1|1G|||cpu=2|2025-07-02T00:00:00|2025-07-02T00:00:00|2025-07-02T01:00:00
+            3|alice|TIMEOUT|3600|2|1|1G|||cpu=2|2025-08-02T00:00:00|2025-08-02T00:00:00|2025-08-02T01:00:00
+            """;
+
+    @TempDir
+    Path temp;
+    private FakeSacct sacct;
+    private String config;
+    private String db;
+    private Path root;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        sacct = new FakeSacct(temp.resolve("bin"), JOBS);
+        config = Files.writeString(temp.resolve("site.yaml"), """
+                machines:
+                  hammer:
+                    scheduler: slurm
+                    parser: {sacct-command: %s, sacct-rate-per-minute: 6000, sacct-backoff-seconds: 0.01}
+                """.formatted(sacct.executable())).toString();
+        db = temp.resolve("jobs.db").toString();
+        root = temp.resolve("sb");
+    }
+
+    private MainTest.Run sb(String... args) {
+        String[] all = new String[args.length + 6];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[] {"--config", config, "--db", db, "--root", root.toString()}, 0, all, args.length, 6);
+        return MainTest.run(all);
+    }
+
+    @Test
+    void pollBackfillsPublishesAndHonoursTheLock() throws IOException {
+        MainTest.Run july = sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01");
+        assertEquals(0, july.exit(), july.err());
+        assertEquals("{\"cluster\":\"hammer\",\"status\":\"ok\",\"phase\":\"historical\",\"month\":\"2025-07\",\"fetched\":2,"
+                + "\"new_jobs\":2}", july.out().strip());
+        MainTest.Run august = sb("scoreboard", "backfill", "-m", "hammer");
+        assertEquals(0, august.exit(), august.err());
+        assertTrue(august.out().contains("\"month\":\"2025-08\""), august.out());
+        // alice: 3 jobs (shown), 3 x 2 CPU-hours, the TIMEOUT counted as failed (the site file says slurm)
+        assertEquals("{\"asof\"", Files.readString(root.resolve("leaderboards/alltime_failed_jobs.json")).substring(0, 7));
+        assertTrue(Files.readString(root.resolve("leaderboards/alltime_failed_jobs.json"))
+                .contains("\"rows\":[{\"rank\":1,\"user\":\"alice\",\"value\":1.0}]"));
+        assertTrue(Files.readString(root.resolve("leaderboards/alltime.json"))
+                .contains("\"rows\":[{\"rank\":1,\"user\":\"alice\",\"value\":6.0}]"));
+
+        Path lock = root.resolve("clusters/hammer/state/lock");
+        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE); var held = ch.lock()) {
+            MainTest.Run busy = sb("scoreboard", "poll", "-m", "hammer");
+            assertEquals(3, busy.exit());
+            assertTrue(busy.err().contains("\"status\":\"locked\""), busy.err());
+        }
+    }
+
+    @Test
+    void failuresAndBadOptionsHaveTheirExitCodes() throws IOException {
+        sacct.mode("fail 9");
+        MainTest.Run failed = sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01");
+        assertEquals(1, failed.exit());
+        assertTrue(failed.err().contains("\"status\":\"sacct_failed\""), failed.err());
+        MainTest.Run bad = sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "July");
+        assertEquals(2, bad.exit());
+    }
+
+    @Test
+    void doctorReportsTheLastPollsError() throws IOException {
+        assertEquals(0, sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01").exit());
+        MainTest.Run healthy = sb("scoreboard", "doctor");
+        assertEquals(0, healthy.exit(), healthy.out());
+        assertTrue(healthy.out().contains("ok   hammer: last poll ok at "), healthy.out());
+        sacct.mode("fail 9");
+        assertEquals(1, sb("scoreboard", "poll", "-m", "hammer").exit());
+        MainTest.Run sick = sb("scoreboard", "doctor");
+        assertEquals(1, sick.exit(), sick.out());
+        assertTrue(sick.out().contains("FAIL hammer: last poll sacct_failed: sacct failed rc=1 after 3 attempts"), sick.out());
+        assertTrue(sick.out().contains("month 2025-08 in progress"), sick.out());
+    }
+
+    @Test
+    void bloomStatsCreatesAnEmptyFileLikeTheReference() throws IOException {
+        MainTest.Run r = sb("scoreboard", "bloom", "stats", "-m", "hammer", "--month", "2025-08", "--expected-n", "1000");
+        assertEquals(0, r.exit(), r.err());
+        // n_exp 1000 at p 1e-4: m 19,171 bits, k 13, 2,397 bytes (slurm-scoreboard.md §3.2)
+        assertTrue(r.out().contains("\"bytes\" : 2397") && r.out().contains("\"created\" : true")
+                && r.out().contains("\"k\" : 13") && r.out().contains("\"m\" : 19171"), r.out());
+        assertEquals(43 + 2397, Files.size(root.resolve("clusters/hammer/state/seen/2025-08.bloom")));
+        MainTest.Run again = sb("scoreboard", "bloom", "stats", "-m", "hammer", "--month", "2025-08");
+        assertTrue(again.out().contains("\"created\" : false"), again.out());
+    }
+
+    @Test
+    void probeFindsTheCommandAndTheRoot() {
+        MainTest.Run ok = sb("scoreboard", "probe", "-m", "hammer");
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("slurm=ok"), ok.out());
+        MainTest.Run missing = MainTest.run("scoreboard", "probe", "--root", root.toString(), "--db", db);
+        // with no site file, "sacct" is looked up on PATH, where this machine has none
+        assertEquals(2, missing.exit(), missing.out());
+        assertTrue(missing.out().contains("sacct: not found in PATH"), missing.out());
+    }
+}

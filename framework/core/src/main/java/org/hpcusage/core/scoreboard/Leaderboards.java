@@ -1,0 +1,140 @@
+package org.hpcusage.core.scoreboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiPredicate;
+import org.apache.ibatis.session.SqlSession;
+import org.hpcusage.core.store.Database;
+import org.hpcusage.core.store.LookupMapper;
+import org.hpcusage.core.store.LookupTable;
+import org.hpcusage.core.store.NamedId;
+import org.hpcusage.core.store.ScoreboardMapper;
+import org.hpcusage.core.store.UsageGroup;
+
+/**
+ * Leaderboards from the jobs store, merged across every machine and scheduler: per user and
+ * window, CPU core-hours (CPUs × elapsed), elapsed hours, GPU-hours, elapsed hours of GPU jobs,
+ * failed jobs and jobs (slurm-scoreboard.md §6, computed from jobs instead of monthly rollups).
+ * Ranking as the reference: value descending, then user name; equal values share a rank (1, 1,
+ * 3); users with a zero value are not on that board.
+ */
+public final class Leaderboards {
+    private final Map<Window, List<Standing>> standings;
+
+    private Leaderboards(Map<Window, List<Standing>> standings) {
+        this.standings = standings;
+    }
+
+    /**
+     * Reads the jobs once for all windows.
+     *
+     * @param failed   whether a job with this status on this machine failed (the machine's parser decides)
+     * @param machines the machines to merge, or null/empty for every machine in the store
+     */
+    public static Leaderboards compute(Database db, Instant now, List<String> machines, BiPredicate<String, String> failed,
+                                       Privacy privacy) {
+        Map<Window, Map<String, Standing>> byWindow = new EnumMap<>(Window.class);
+        try (SqlSession session = db.reader()) {
+            LookupMapper lookups = session.getMapper(LookupMapper.class);
+            Map<Long, String> machineNames = names(lookups, LookupTable.MACHINES);
+            Map<Long, String> userNames = names(lookups, LookupTable.USERS);
+            List<Long> machineIds = null;
+            if (machines != null && !machines.isEmpty()) {
+                machineIds = new ArrayList<>();
+                for (Map.Entry<Long, String> e : machineNames.entrySet()) {
+                    if (machines.contains(e.getValue())) {
+                        machineIds.add(e.getKey());
+                    }
+                }
+                if (machineIds.isEmpty()) {
+                    machineIds.add(-1L); // none of them is in the store: empty boards
+                }
+            }
+            for (Window w : Window.values()) {
+                byWindow.put(w, new TreeMap<>());
+            }
+            // One pass: bucket 2 is in every window, 1 in all time and 365 days, 0 in all time only.
+            long recent = Window.ROLLING_30D.since(now);
+            long older = Window.ROLLING_365D.since(now);
+            for (UsageGroup g : session.getMapper(ScoreboardMapper.class).usage(recent, older, machineIds)) {
+                String user = userNames.get(g.getUserId());
+                boolean failedJobs = failed.test(machineNames.get(g.getMachineId()), g.getStatus());
+                for (Window w : Window.values()) {
+                    if (g.getBucket() < bucketsFrom(w)) {
+                        continue;
+                    }
+                    Standing s = byWindow.get(w).computeIfAbsent(user, Standing::new);
+                    s.add(Metric.CLOCK_HOURS, g.getCpuSeconds() / 3600);
+                    s.add(Metric.ELAPSED_HOURS, g.getElapsedSeconds() / 3600);
+                    s.add(Metric.GPU_CLOCK_HOURS, g.getGpuSeconds() / 3600);
+                    s.add(Metric.GPU_ELAPSED_HOURS, g.getGpuElapsedSeconds() / 3600);
+                    s.add(Metric.JOBS, g.getJobs());
+                    if (failedJobs) {
+                        s.add(Metric.FAILED_JOBS, g.getJobs());
+                    }
+                }
+            }
+        }
+        Map<String, Standing> allTime = byWindow.get(Window.ALLTIME);
+        Map<Window, List<Standing>> shown = new EnumMap<>(Window.class);
+        byWindow.forEach((w, users) -> {
+            List<Standing> kept = new ArrayList<>();
+            for (Standing s : users.values()) {
+                if (!privacy.hides(s.user(), allTime.get(s.user()).value(Metric.JOBS))) {
+                    kept.add(s);
+                }
+            }
+            shown.put(w, kept);
+        });
+        return new Leaderboards(shown);
+    }
+
+    /** The lowest age bucket a window takes. */
+    private static int bucketsFrom(Window w) {
+        return switch (w) {
+            case ALLTIME -> 0;
+            case ROLLING_365D -> 1;
+            case ROLLING_30D -> 2;
+        };
+    }
+
+    private static Map<Long, String> names(LookupMapper lookups, LookupTable table) {
+        Map<Long, String> out = new HashMap<>();
+        for (NamedId n : lookups.all(table.table(), table.column())) {
+            out.put(n.getId(), n.getName());
+        }
+        return out;
+    }
+
+    /** Every user shown in the window, with all metrics (unranked, by user name). */
+    public List<Standing> standings(Window w) {
+        return standings.get(w);
+    }
+
+    /** One board: users with a non-zero value, ranked. */
+    public List<Ranked> board(Window w, Metric m) {
+        List<Ranked> rows = new ArrayList<>();
+        List<Standing> users = new ArrayList<>(standings.get(w));
+        users.removeIf(s -> round(s.value(m)) == 0);
+        users.sort(Comparator.comparingDouble((Standing s) -> -round(s.value(m))).thenComparing(Standing::user));
+        for (int i = 0; i < users.size(); i++) {
+            double v = round(users.get(i).value(m));
+            int rank = i > 0 && v == rows.get(i - 1).value() ? rows.get(i - 1).rank() : i + 1;
+            rows.add(new Ranked(rank, users.get(i).user(), v));
+        }
+        return rows;
+    }
+
+    /** The reference's 6-decimal rounding (Python round: half-even on the exact binary value). */
+    static double round(double v) {
+        return new BigDecimal(v).setScale(6, RoundingMode.HALF_EVEN).doubleValue();
+    }
+}
