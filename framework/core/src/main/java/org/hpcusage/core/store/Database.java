@@ -34,7 +34,8 @@ import org.sqlite.SQLiteConfig;
 public final class Database implements AutoCloseable {
 
     private static final List<String> MAPPERS = List.of("LookupMapper", "JobMapper", "SummaryMapper",
-            "LedgerMapper", "HistoryMapper", "RecordMapper");
+            "LedgerMapper", "HistoryMapper", "RecordMapper",
+            "JobQueryMapper");
 
     /** File systems on which SQLite's WAL mode (shared memory) is unreliable. */
     private static final Set<String> NETWORK_FILE_SYSTEMS = Set.of("nfs", "nfs4", "lustre", "gpfs", "cifs",
