@@ -96,6 +96,11 @@ class DistributionIT {
         assertEquals(0, json.exit(), json.err());
         assertTrue(json.out().startsWith("{\n  \"kind\": \"daily_summary\""), json.out());
 
+        // jobhist-search counts every job the sync inserted.
+        Launcher.Result count = launcher.run(cwd, "jobhist-search", "--count", "-m", "derecho", "--format", "json");
+        assertEquals(0, count.exit(), count.err());
+        assertTrue(count.out().contains("\"job_count\": 120"), count.out());
+
         Launcher.Result bad = launcher.run(cwd, "hpcusage", "jobs", "sync", "--start", "2026-13-01");
         assertEquals(2, bad.exit());
         assertEquals(2, bad.err().lines().count(), bad.err());

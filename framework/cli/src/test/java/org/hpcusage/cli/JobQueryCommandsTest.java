@@ -84,6 +84,13 @@ class JobQueryCommandsTest {
         assertTrue(r.out().contains("Examples:") && r.out().contains("--max-memory-wasted-gb"), r.out());
     }
 
+    @org.junit.jupiter.api.Test
+    void queryBenchHasHelpWithAnExample() {
+        Run r = MainTest.run("jobs", "query-bench", "--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Examples:") && r.out().contains("hpcusage jobs query-bench"), r.out());
+    }
+
     @ParameterizedTest
     @EnumSource(TestingDatabase.Kind.class)
     void searchListsJobsWithTheReferenceEnvelope(TestingDatabase.Kind kind) throws IOException {

@@ -229,14 +229,17 @@ public final class JobQuery {
             Map<Integer, Map<String, Usage>> ownersByDay = new HashMap<>();
             if (owners != null && start != null && end != null) {
                 List<Ranked> ranked = new ArrayList<>();
+                Map<String, Long> ids = new HashMap<>();
                 for (GroupSums g : m.sumsByDimension(f, owners.by())) {
                     if (g.getValue() != null) {
                         ranked.add(new Ranked(g.getValue(), g.usage()));
+                        ids.put(g.getValue(), g.getBucket());
                     }
                 }
                 ownerNames = List.copyOf(top(ranked, owners).keySet());
                 if (!ownerNames.isEmpty()) {
-                    for (GroupSums g : m.sumsByOwner(f, "j.end_day", owners.by(), ownerNames)) {
+                    List<Long> ownerIds = ownerNames.stream().map(ids::get).toList();
+                    for (GroupSums g : m.sumsByOwner(f, "j.end_day", owners.by(), ownerIds)) {
                         ownersByDay.computeIfAbsent(g.getBucket().intValue(), d -> new HashMap<>()).put(g.getOwner(), g.usage());
                     }
                 }

@@ -19,14 +19,17 @@ public interface JobQueryMapper {
     /** Groups by {@code groupSql} (bucket index or day), NULL group included. */
     List<GroupSums> sumsBy(@Param("f") SqlFilter f, @Param("groupSql") String groupSql);
 
-    /** Groups by {@code groupSql} and an owner's name; jobs without an owner are left out. */
+    /**
+     * Groups by {@code groupSql} and an owner (user or account), optionally only the owners
+     * {@code ownerIds}; jobs without an owner are left out.
+     */
     List<GroupSums> sumsByOwner(@Param("f") SqlFilter f, @Param("groupSql") String groupSql,
-                                @Param("owner") Dimension owner, @Param("ownerNames") List<String> ownerNames);
+                                @Param("owner") Dimension owner, @Param("ownerIds") List<Long> ownerIds);
 
     /** Counts (no hours) per value of an identity dimension. */
     List<GroupSums> countsByDimension(@Param("f") SqlFilter f, @Param("d") Dimension d);
 
-    /** Counts and hours per value of an identity dimension. */
+    /** Counts and hours per value of an identity dimension ({@code bucket} holds the foreign key). */
     List<GroupSums> sumsByDimension(@Param("f") SqlFilter f, @Param("d") Dimension d);
 
     Long idOf(@Param("table") String table, @Param("column") String column, @Param("name") String name);

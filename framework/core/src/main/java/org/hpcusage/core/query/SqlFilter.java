@@ -93,6 +93,9 @@ public final class SqlFilter {
     /** {@code id.} when the spec has no dot, else {@code null}. */
     public String getJobIdDot() { return jobIdDot; }
     public String getJobIdBracket() { return jobIdBracket; }
+    /** The first id after every id starting with {@code id.}: the range's exclusive end. */
+    public String getJobIdDotEnd() { return jobIdDot == null ? null : jobId + "/"; }
+    public String getJobIdBracketEnd() { return jobIdBracket == null ? null : jobId + "\\"; }
     public int getJobIdPrefixLength() { return jobIdDot == null ? 0 : jobIdDot.length(); }
     public List<String> getNamePatterns() { return namePatterns; }
     public boolean isIgnoreCase() { return ignoreCase; }

@@ -28,7 +28,8 @@ public final class MigrationRunner {
     public record MigrationSet(String schema, List<String> scripts) {
     }
 
-    public static final MigrationSet JOBS = new MigrationSet("jobs", List.of("V0001__jobs.sql"));
+    public static final MigrationSet JOBS = new MigrationSet("jobs", List.of("V0001__jobs.sql",
+            "V0003__query_indexes.sql"));
 
     private final Connection connection;
     private final Dialect dialect;
