@@ -105,6 +105,8 @@ final class QueryBenchCommand extends LeafCommand {
             Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
             cases.put("search, 3 filters, limit 100", () -> q.search(three, SearchOptions.defaults().withPage(100, null)).size());
             cases.put("search, 3 filters, all rows", () -> q.search(three, SearchOptions.defaults()).size());
+            cases.put("search, no window, limit 50", () -> q.search(JobFilter.all(), SearchOptions.defaults().withPage(50, null)).size());
+            cases.put("search, job id prefix", () -> q.search(JobFilter.builder().jobId("3000000").build(), SearchOptions.defaults()).size());
             cases.put("count, 3 filters", () -> q.count(three));
             cases.put("count, month", () -> q.count(month));
             for (HistogramAxis axis : HistogramAxis.values()) {

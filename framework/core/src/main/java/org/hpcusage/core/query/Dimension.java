@@ -38,6 +38,15 @@ public enum Dimension {
         return column;
     }
 
+    /**
+     * The expression grouped by. Foreign keys get a unary plus: it changes no value, but stops
+     * SQLite from walking that key's index to save the GROUP BY sort, a full scan of every job
+     * the machine ever ran that it chose over the window's index on large stores.
+     */
+    public String getGroupColumn() {
+        return lookupTable == null ? column : "+" + column;
+    }
+
     /** The lookup table holding the names, or {@code null} when the column is the value itself. */
     public String getLookupTable() {
         return lookupTable;

@@ -110,24 +110,20 @@ public final class JobQuery {
         String bucketSql = bucketCase(axis, bands);
         return run(filter, (m, f) -> {
             Usage[] usage = new Usage[bands.size()];
-            long nullCount = 0;
-            for (GroupSums g : m.sumsBy(f, bucketSql)) {
-                int index = g.getBucket().intValue();
-                if (index < 0) {
-                    nullCount = g.usage().jobCount();
-                } else {
-                    usage[index] = g.usage();
-                }
-            }
+            Usage nulls = new Usage();
             Map<Long, List<Ranked>> ownersByBucket = new HashMap<>();
-            if (owners != null) {
-                for (GroupSums g : m.sumsByOwner(f, bucketSql, owners.by(), null)) {
-                    if (g.getBucket() >= 0) {
-                        ownersByBucket.computeIfAbsent(g.getBucket(), b -> new ArrayList<>())
-                                .add(new Ranked(g.getOwner(), g.usage()));
-                    }
+            // With owners, one scan grouped by (bucket, owner) gives both the owners' shares and,
+            // summed, the bucket totals.
+            List<GroupSums> groups = owners == null ? m.sumsBy(f, bucketSql) : m.sumsByOwner(f, bucketSql, owners.by());
+            for (GroupSums g : groups) {
+                int index = g.getBucket().intValue();
+                Usage target = index < 0 ? nulls : usage[index] == null ? (usage[index] = new Usage()) : usage[index];
+                target.add(g.usage());
+                if (owners != null && index >= 0 && g.getOwner() != null) {
+                    ownersByBucket.computeIfAbsent(g.getBucket(), b -> new ArrayList<>()).add(new Ranked(g.getOwner(), g.usage()));
                 }
             }
+            long nullCount = nulls.jobCount();
             List<Histogram.Bucket> buckets = new ArrayList<>(bands.size());
             long total = nullCount;
             for (int i = 0; i < bands.size(); i++) {
@@ -209,40 +205,36 @@ public final class JobQuery {
             checkBands(period, filter.start(), filter.end());
         }
         return run(filter, (m, f) -> {
+            // One scan: per day, or per (day, owner) when owners are asked for; day totals,
+            // the owners' ranking over the window and their daily shares all come from it.
             Map<Integer, Usage> byDay = new HashMap<>();
+            Map<Integer, Map<String, Usage>> ownersByDay = new HashMap<>();
+            Map<String, Usage> ownerTotals = new HashMap<>();
             long nullCount = 0;
             Integer first = null;
             Integer last = null;
-            for (GroupSums g : m.sumsBy(f, "j.end_day")) {
+            List<GroupSums> groups = owners == null ? m.sumsBy(f, "j.end_day") : m.sumsByOwner(f, "j.end_day", owners.by());
+            for (GroupSums g : groups) {
                 if (g.getBucket() == null) {
-                    nullCount = g.usage().jobCount();
+                    nullCount += g.usage().jobCount();
                     continue;
                 }
                 int day = g.getBucket().intValue();
-                byDay.put(day, g.usage());
+                byDay.computeIfAbsent(day, d -> new Usage()).add(g.usage());
+                if (g.getOwner() != null) {
+                    ownersByDay.computeIfAbsent(day, d -> new HashMap<>()).put(g.getOwner(), g.usage());
+                    ownerTotals.computeIfAbsent(g.getOwner(), o -> new Usage()).add(g.usage());
+                }
                 first = first == null || day < first ? day : first;
                 last = last == null || day > last ? day : last;
             }
             LocalDate start = filter.start() != null ? filter.start() : first == null ? null : date(first);
             LocalDate end = filter.end() != null ? filter.end() : last == null ? null : date(last);
             List<String> ownerNames = List.of();
-            Map<Integer, Map<String, Usage>> ownersByDay = new HashMap<>();
-            if (owners != null && start != null && end != null) {
+            if (owners != null) {
                 List<Ranked> ranked = new ArrayList<>();
-                Map<String, Long> ids = new HashMap<>();
-                for (GroupSums g : m.sumsByDimension(f, owners.by())) {
-                    if (g.getValue() != null) {
-                        ranked.add(new Ranked(g.getValue(), g.usage()));
-                        ids.put(g.getValue(), g.getBucket());
-                    }
-                }
+                ownerTotals.forEach((name, usage) -> ranked.add(new Ranked(name, usage)));
                 ownerNames = List.copyOf(top(ranked, owners).keySet());
-                if (!ownerNames.isEmpty()) {
-                    List<Long> ownerIds = ownerNames.stream().map(ids::get).toList();
-                    for (GroupSums g : m.sumsByOwner(f, "j.end_day", owners.by(), ownerIds)) {
-                        ownersByDay.computeIfAbsent(g.getBucket().intValue(), d -> new HashMap<>()).put(g.getOwner(), g.usage());
-                    }
-                }
             }
             List<Timeseries.TimeBand> bands = new ArrayList<>();
             Usage totals = new Usage();
@@ -264,7 +256,13 @@ public final class JobQuery {
                             usage.add(u);
                         }
                         if (bandOwners != null) {
-                            ownersByDay.getOrDefault(key, Map.of()).forEach((n, ou) -> bandOwners.get(n).add(ou));
+                            Map<String, Usage> shares = ownersByDay.getOrDefault(key, Map.of());
+                            bandOwners.forEach((n, acc) -> {
+                                Usage share = shares.get(n);
+                                if (share != null) {
+                                    acc.add(share);
+                                }
+                            });
                         }
                     }
                     totals.add(usage);

@@ -20,16 +20,16 @@ public interface JobQueryMapper {
     List<GroupSums> sumsBy(@Param("f") SqlFilter f, @Param("groupSql") String groupSql);
 
     /**
-     * Groups by {@code groupSql} and an owner (user or account), optionally only the owners
-     * {@code ownerIds}; jobs without an owner are left out.
+     * Groups by {@code groupSql} and an owner (user or account), in one scan; jobs without an
+     * owner form groups with a {@code null} owner.
      */
     List<GroupSums> sumsByOwner(@Param("f") SqlFilter f, @Param("groupSql") String groupSql,
-                                @Param("owner") Dimension owner, @Param("ownerIds") List<Long> ownerIds);
+                                @Param("owner") Dimension owner);
 
     /** Counts (no hours) per value of an identity dimension. */
     List<GroupSums> countsByDimension(@Param("f") SqlFilter f, @Param("d") Dimension d);
 
-    /** Counts and hours per value of an identity dimension ({@code bucket} holds the foreign key). */
+    /** Counts and hours per value of an identity dimension. */
     List<GroupSums> sumsByDimension(@Param("f") SqlFilter f, @Param("d") Dimension d);
 
     Long idOf(@Param("table") String table, @Param("column") String column, @Param("name") String name);
