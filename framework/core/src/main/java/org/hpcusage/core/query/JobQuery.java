@@ -157,25 +157,91 @@ public final class JobQuery {
      * Job counts per value of each dimension, count descending, then value, unknown (NULL) last.
      * With {@code selfExclude} a dimension's own filter is ignored for its own counts (never for
      * {@code account}, which is an authorisation scope). {@code limit} keeps the top N.
+     *
+     * <p>One statement counts jobs per combination of all requested dimensions (by foreign key),
+     * under the filter without the self-excluded dimensions' own conditions; each facet then sums
+     * the combinations that meet the other dimensions' conditions.
      */
     public Map<Dimension, List<FacetCount>> facets(JobFilter filter, List<Dimension> dimensions, boolean selfExclude,
                                                    Integer limit) {
         checkLimit(limit);
+        List<Dimension> dims = List.copyOf(new java.util.LinkedHashSet<>(dimensions));
+        if (dims.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder select = new StringBuilder();
+        StringBuilder group = new StringBuilder();
+        for (int i = 0; i < dims.size(); i++) {
+            String sep = i == 0 ? "" : ", ";
+            select.append(sep).append(dims.get(i).getGroupColumn()).append(" AS d").append(i);
+            group.append(sep).append(dims.get(i).getGroupColumn());
+        }
         return run(filter, (m, f) -> {
-            Map<Dimension, List<FacetCount>> out = new LinkedHashMap<>();
-            for (Dimension d : dimensions) {
-                SqlFilter own = selfExclude && d != Dimension.ACCOUNT ? f.without(d) : f;
-                List<FacetCount> counts = new ArrayList<>();
-                for (GroupSums g : m.countsByDimension(own, d)) {
-                    counts.add(new FacetCount(g.getValue(), g.usage().jobCount()));
+            SqlFilter base = f;
+            if (selfExclude) {
+                for (Dimension d : dims) {
+                    base = d == Dimension.ACCOUNT ? base : base.without(d);
                 }
-                counts.sort(Comparator.<FacetCount, Boolean>comparing(c -> c.value() == null)
+            }
+            List<Map<String, Object>> tuples = m.countsByTuple(base, select.toString(), group.toString());
+            List<Map<Object, Long>> counts = new ArrayList<>();
+            for (int i = 0; i < dims.size(); i++) {
+                counts.add(new HashMap<>());
+            }
+            for (Map<String, Object> t : tuples) {
+                long n = ((Number) t.get("job_count")).longValue();
+                for (int i = 0; i < dims.size(); i++) {
+                    if (selfExclude && !othersMatch(f, dims, i, t)) {
+                        continue;
+                    }
+                    counts.get(i).merge(key(t.get("d" + i)), n, Long::sum);
+                }
+            }
+            Map<Dimension, List<FacetCount>> out = new LinkedHashMap<>();
+            for (int i = 0; i < dims.size(); i++) {
+                Dimension d = dims.get(i);
+                Map<Long, String> names = d.getLookupTable() == null ? Map.of() : names(m, d, counts.get(i).keySet());
+                List<FacetCount> list = new ArrayList<>();
+                counts.get(i).forEach((value, n) -> list.add(new FacetCount(
+                        value == null ? null : d.getLookupTable() == null ? (String) value : names.get((Long) value), n)));
+                list.sort(Comparator.<FacetCount, Boolean>comparing(c -> c.value() == null)
                         .thenComparing(Comparator.comparingLong(FacetCount::count).reversed())
                         .thenComparing(FacetCount::value, Comparator.nullsLast(Comparator.naturalOrder())));
-                out.put(d, limit == null || counts.size() <= limit ? List.copyOf(counts) : List.copyOf(counts.subList(0, limit)));
+                out.put(d, limit == null || list.size() <= limit ? List.copyOf(list) : List.copyOf(list.subList(0, limit)));
             }
             return out;
         });
+    }
+
+    /** Whether combination {@code t} meets the conditions of every requested dimension but the i-th. */
+    private static boolean othersMatch(SqlFilter f, List<Dimension> dims, int i, Map<String, Object> t) {
+        for (int k = 0; k < dims.size(); k++) {
+            if (k != i && dims.get(k) != Dimension.ACCOUNT && !f.admits(dims.get(k), key(t.get("d" + k)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ids as Long whatever integer type the driver returns; text as is. */
+    private static Object key(Object v) {
+        return v instanceof Number n ? (Object) n.longValue() : v;
+    }
+
+    private static Map<Long, String> names(JobQueryMapper m, Dimension d, java.util.Set<Object> ids) {
+        List<Long> wanted = new ArrayList<>();
+        for (Object id : ids) {
+            if (id != null) {
+                wanted.add((Long) id);
+            }
+        }
+        Map<Long, String> out = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            for (GroupSums g : m.names(d, wanted)) {
+                out.put(g.getBucket(), g.getValue());
+            }
+        }
+        return out;
     }
 
     /** Usage per value of {@code dimension}, ranked by {@code sortBy}; every filter applies. */

@@ -26,8 +26,15 @@ public interface JobQueryMapper {
     List<GroupSums> sumsByOwner(@Param("f") SqlFilter f, @Param("groupSql") String groupSql,
                                 @Param("owner") Dimension owner);
 
-    /** Counts (no hours) per value of an identity dimension. */
-    List<GroupSums> countsByDimension(@Param("f") SqlFilter f, @Param("d") Dimension d);
+    /**
+     * Counts per combination of grouped expressions: {@code selectSql} names them {@code d0},
+     * {@code d1}, ...; each row also has {@code job_count}.
+     */
+    List<java.util.Map<String, Object>> countsByTuple(@Param("f") SqlFilter f, @Param("selectSql") String selectSql,
+                                                      @Param("groupSql") String groupSql);
+
+    /** The names of some ids of a lookup dimension: {@code bucket} = id, {@code value} = name. */
+    List<GroupSums> names(@Param("d") Dimension d, @Param("ids") List<Long> ids);
 
     /** Counts and hours per value of an identity dimension. */
     List<GroupSums> sumsByDimension(@Param("f") SqlFilter f, @Param("d") Dimension d);

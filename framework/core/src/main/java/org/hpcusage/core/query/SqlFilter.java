@@ -81,6 +81,24 @@ public final class SqlFilter {
                 jobId, namePatterns, ignoreCase, nameRegex, ranges);
     }
 
+    /**
+     * Whether a job whose {@code dimension} has {@code value} (an id, or the exit status text)
+     * meets this filter's condition on that dimension; no condition admits everything.
+     */
+    boolean admits(Dimension dimension, Object value) {
+        Object wanted = switch (dimension) {
+            case USER -> userId;
+            case QUEUE -> queueId;
+            case QOS -> qosId;
+            case EXIT_STATUS -> exitStatus;
+            case ACCOUNT -> null;
+        };
+        if (dimension == Dimension.ACCOUNT && accountIds != null) {
+            return value != null && accountIds.contains(value);
+        }
+        return wanted == null || wanted.equals(value);
+    }
+
     public long getMachineId() { return machineId; }
     public Integer getFromDay() { return fromDay; }
     public Integer getToDay() { return toDay; }
