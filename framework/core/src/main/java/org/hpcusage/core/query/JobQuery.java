@@ -158,17 +158,35 @@ public final class JobQuery {
      * With {@code selfExclude} a dimension's own filter is ignored for its own counts (never for
      * {@code account}, which is an authorisation scope). {@code limit} keeps the top N.
      *
-     * <p>One statement counts jobs per combination of all requested dimensions (by foreign key),
-     * under the filter without the self-excluded dimensions' own conditions; each facet then sums
-     * the combinations that meet the other dimensions' conditions.
+     * <p>The dimensions with few values (queue, QoS, exit status) are counted by one statement
+     * per combination of their foreign keys, and each facet sums the combinations meeting the
+     * other dimensions' conditions; user and account, with thousands of values each, get a
+     * statement of their own so that the combinations stay few.
      */
     public Map<Dimension, List<FacetCount>> facets(JobFilter filter, List<Dimension> dimensions, boolean selfExclude,
                                                    Integer limit) {
         checkLimit(limit);
         List<Dimension> dims = List.copyOf(new java.util.LinkedHashSet<>(dimensions));
-        if (dims.isEmpty()) {
-            return Map.of();
+        List<List<Dimension>> statements = new ArrayList<>();
+        List<Dimension> small = dims.stream().filter(d -> d != Dimension.USER && d != Dimension.ACCOUNT).toList();
+        if (!small.isEmpty()) {
+            statements.add(small);
         }
+        dims.stream().filter(d -> d == Dimension.USER || d == Dimension.ACCOUNT).forEach(d -> statements.add(List.of(d)));
+        return run(filter, (m, f) -> {
+            Map<Dimension, List<FacetCount>> counted = new HashMap<>();
+            for (List<Dimension> group : statements) {
+                counted.putAll(facetGroup(m, f, group, selfExclude, limit));
+            }
+            Map<Dimension, List<FacetCount>> out = new LinkedHashMap<>();
+            dims.forEach(d -> out.put(d, counted.get(d)));
+            return out;
+        });
+    }
+
+    /** The facets of {@code dims} from one statement grouped by all of them. */
+    private static Map<Dimension, List<FacetCount>> facetGroup(JobQueryMapper m, SqlFilter f, List<Dimension> dims,
+                                                               boolean selfExclude, Integer limit) {
         StringBuilder select = new StringBuilder();
         StringBuilder group = new StringBuilder();
         for (int i = 0; i < dims.size(); i++) {
@@ -176,41 +194,38 @@ public final class JobQuery {
             select.append(sep).append(dims.get(i).getGroupColumn()).append(" AS d").append(i);
             group.append(sep).append(dims.get(i).getGroupColumn());
         }
-        return run(filter, (m, f) -> {
-            SqlFilter base = f;
-            if (selfExclude) {
-                for (Dimension d : dims) {
-                    base = d == Dimension.ACCOUNT ? base : base.without(d);
-                }
+        SqlFilter base = f;
+        if (selfExclude) {
+            for (Dimension d : dims) {
+                base = d == Dimension.ACCOUNT ? base : base.without(d);
             }
-            List<Map<String, Object>> tuples = m.countsByTuple(base, select.toString(), group.toString());
-            List<Map<Object, Long>> counts = new ArrayList<>();
+        }
+        List<Map<Object, Long>> counts = new ArrayList<>();
+        for (int i = 0; i < dims.size(); i++) {
+            counts.add(new HashMap<>());
+        }
+        for (Map<String, Object> t : m.countsByTuple(base, select.toString(), group.toString())) {
+            long n = ((Number) t.get("job_count")).longValue();
             for (int i = 0; i < dims.size(); i++) {
-                counts.add(new HashMap<>());
-            }
-            for (Map<String, Object> t : tuples) {
-                long n = ((Number) t.get("job_count")).longValue();
-                for (int i = 0; i < dims.size(); i++) {
-                    if (selfExclude && !othersMatch(f, dims, i, t)) {
-                        continue;
-                    }
-                    counts.get(i).merge(key(t.get("d" + i)), n, Long::sum);
+                if (selfExclude && !othersMatch(f, dims, i, t)) {
+                    continue;
                 }
+                counts.get(i).merge(key(t.get("d" + i)), n, Long::sum);
             }
-            Map<Dimension, List<FacetCount>> out = new LinkedHashMap<>();
-            for (int i = 0; i < dims.size(); i++) {
-                Dimension d = dims.get(i);
-                Map<Long, String> names = d.getLookupTable() == null ? Map.of() : names(m, d, counts.get(i).keySet());
-                List<FacetCount> list = new ArrayList<>();
-                counts.get(i).forEach((value, n) -> list.add(new FacetCount(
-                        value == null ? null : d.getLookupTable() == null ? (String) value : names.get((Long) value), n)));
-                list.sort(Comparator.<FacetCount, Boolean>comparing(c -> c.value() == null)
-                        .thenComparing(Comparator.comparingLong(FacetCount::count).reversed())
-                        .thenComparing(FacetCount::value, Comparator.nullsLast(Comparator.naturalOrder())));
-                out.put(d, limit == null || list.size() <= limit ? List.copyOf(list) : List.copyOf(list.subList(0, limit)));
-            }
-            return out;
-        });
+        }
+        Map<Dimension, List<FacetCount>> out = new HashMap<>();
+        for (int i = 0; i < dims.size(); i++) {
+            Dimension d = dims.get(i);
+            Map<Long, String> names = d.getLookupTable() == null ? Map.of() : names(m, d, counts.get(i).keySet());
+            List<FacetCount> list = new ArrayList<>();
+            counts.get(i).forEach((value, n) -> list.add(new FacetCount(
+                    value == null ? null : d.getLookupTable() == null ? (String) value : names.get((Long) value), n)));
+            list.sort(Comparator.<FacetCount, Boolean>comparing(c -> c.value() == null)
+                    .thenComparing(Comparator.comparingLong(FacetCount::count).reversed())
+                    .thenComparing(FacetCount::value, Comparator.nullsLast(Comparator.naturalOrder())));
+            out.put(d, limit == null || list.size() <= limit ? List.copyOf(list) : List.copyOf(list.subList(0, limit)));
+        }
+        return out;
     }
 
     /** Whether combination {@code t} meets the conditions of every requested dimension but the i-th. */

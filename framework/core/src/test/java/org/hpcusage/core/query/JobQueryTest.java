@@ -288,6 +288,15 @@ class JobQueryTest {
         Map<Dimension, List<FacetCount>> scoped = q.facets(ncar, List.of(Dimension.ACCOUNT, Dimension.USER), true, 1);
         assertEquals(List.of(new FacetCount("NCAR0001", 2)), scoped.get(Dimension.ACCOUNT));   // J1 J2
         assertEquals(List.of(new FacetCount("alice", 2)), scoped.get(Dimension.USER));         // limit 1 of alice 2, carol 1
+        // Two filters at once: each facet ignores only its own. queue=gpu and qos=premium:
+        // queue counts premium jobs (J2 cpu, J8 gpu); qos counts gpu jobs (J3 regular, J4 economy,
+        // J8 premium); exit status counts jobs meeting both (J8, "0").
+        Map<Dimension, List<FacetCount>> both = q.facets(JobFilter.builder().queue("gpu").qos("premium").build(), dims, true, null);
+        assertEquals(List.of(new FacetCount("cpu", 1), new FacetCount("gpu", 1)), both.get(Dimension.QUEUE));
+        assertEquals(List.of(new FacetCount("economy", 1), new FacetCount("premium", 1), new FacetCount("regular", 1)),
+                both.get(Dimension.QOS));
+        assertEquals(List.of(new FacetCount("0", 1)), both.get(Dimension.EXIT_STATUS));
+        assertEquals(Map.of(), q.facets(JobFilter.all(), List.of(), true, null), "no facets asked, none given");
         List<FacetCount> users = q.facets(JobFilter.all(), List.of(Dimension.USER), true, null).get(Dimension.USER);
         assertEquals(new FacetCount(null, 1), users.get(users.size() - 1));
     }
