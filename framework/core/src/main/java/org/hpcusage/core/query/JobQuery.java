@@ -160,8 +160,9 @@ public final class JobQuery {
      *
      * <p>The dimensions with few values (queue, QoS, exit status) are counted by one statement
      * per combination of their foreign keys, and each facet sums the combinations meeting the
-     * other dimensions' conditions; user and account, with thousands of values each, get a
-     * statement of their own so that the combinations stay few.
+     * other dimensions' conditions. User and account, with thousands of values each, share a
+     * second statement (a user works in few accounts, so their pairs stay few), so that the
+     * combinations never multiply out to users × accounts × queues × QoS × exit codes.
      */
     public Map<Dimension, List<FacetCount>> facets(JobFilter filter, List<Dimension> dimensions, boolean selfExclude,
                                                    Integer limit) {
@@ -172,7 +173,10 @@ public final class JobQuery {
         if (!small.isEmpty()) {
             statements.add(small);
         }
-        dims.stream().filter(d -> d == Dimension.USER || d == Dimension.ACCOUNT).forEach(d -> statements.add(List.of(d)));
+        List<Dimension> owners = dims.stream().filter(d -> d == Dimension.USER || d == Dimension.ACCOUNT).toList();
+        if (!owners.isEmpty()) {
+            statements.add(owners);
+        }
         return run(filter, (m, f) -> {
             Map<Dimension, List<FacetCount>> counted = new HashMap<>();
             for (List<Dimension> group : statements) {
