@@ -100,6 +100,10 @@ class DistributionIT {
                 "--start-date", "2026-01-01", "--output-dir", "out");
         assertEquals(0, resource.exit(), resource.err());
         assertTrue(Files.isRegularFile(cwd.resolve("out/De_cpu_job_sizes_2026-01-01_None.dat")), resource.out());
+        // jobhist-search counts every job the sync inserted.
+        Launcher.Result count = launcher.run(cwd, "jobhist-search", "--count", "-m", "derecho", "--format", "json");
+        assertEquals(0, count.exit(), count.err());
+        assertTrue(count.out().contains("\"job_count\": 120"), count.out());
 
         Launcher.Result bad = launcher.run(cwd, "hpcusage", "jobs", "sync", "--start", "2026-13-01");
         assertEquals(2, bad.exit());

@@ -19,6 +19,9 @@ public final class NcarMachineCatalog implements MachineCatalog {
 
     private static final String TIME_ZONE = "America/Denver";
 
+    /** The core's key for per-machine histogram caps (nodes, cpus, gpus). */
+    static final String HISTOGRAM_CAPS = "histogram-caps";
+
     @Override
     public String name() {
         return "ncar";
@@ -49,6 +52,9 @@ public final class NcarMachineCatalog implements MachineCatalog {
     private static MachineDefinition casper() {
         Map<String, Object> parser = new LinkedHashMap<>();
         parser.put(PbsParserSettings.QUEUE_GPUTYPE, queueGpuTypes());
+        // The reference right-sizes casper's histogram axes (its MACHINE_HIST_CAPS); the core's
+        // histograms read the caps from the machine's parser block.
+        parser.put(HISTOGRAM_CAPS, Map.of("nodes", 128, "cpus", 1024, "gpus", 32));
         return new MachineDefinition("casper", "pbs", TIME_ZONE, "/ssg/pbs/casper/accounting",
                 Settings.of(parser), RequestedResourcesChargingRuleFactory.NAME, Settings.of(qos()),
                 reports(List.of("htc", "gdex", "largemem", "vis", "rda"),
