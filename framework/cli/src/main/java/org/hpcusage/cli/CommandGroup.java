@@ -40,7 +40,7 @@ final class CommandGroup implements Command {
         Command child = children.get(args.get(0));
         if (child == null) {
             throw new UsageException("unknown command '" + String.join(" ", here) + " " + args.get(0)
-                    + "' (choose from " + String.join(", ", children.keySet()) + ")");
+                    + "' (choose from " + String.join(", ", children.keySet()) + ")").in(String.join(" ", here));
         }
         return child.run(ctx, here, args.subList(1, args.size()));
     }

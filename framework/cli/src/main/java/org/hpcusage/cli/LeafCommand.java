@@ -35,13 +35,17 @@ abstract class LeafCommand implements Command {
         try {
             line = new DefaultParser().parse(options, args.toArray(String[]::new));
         } catch (ParseException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(e.getMessage()).in(commandPath);
         }
         if (line.hasOption("h")) {
             ctx.out().print(help(commandPath, options));
             return 0;
         }
-        return execute(ctx, line);
+        try {
+            return execute(ctx, line);
+        } catch (UsageException e) {
+            throw e.in(commandPath);
+        }
     }
 
     private String help(String commandPath, Options options) {

@@ -37,7 +37,7 @@ public final class Main {
             return root.run(ctx, List.of(), globals.rest());
         } catch (UsageException e) {
             err.println("hpcusage: " + e.getMessage());
-            err.println("Try '" + hint(globals.rest()) + " --help'.");
+            err.println("Try '" + (e.command() != null ? e.command() : hint(globals.rest())) + " --help'.");
             return 2;
         } catch (UserException e) {
             err.println("hpcusage: " + e.getMessage());

@@ -57,6 +57,18 @@ class MainTest {
     }
 
     @Test
+    void theHintNamesTheCommandThatSawTheMistake() {
+        // An unknown word: the group's help lists what it takes.
+        Run report = run("jobs", "resource", "nope");
+        assertEquals(2, report.exit());
+        assertTrue(report.err().endsWith("Try 'hpcusage jobs resource --help'.\n"), report.err());
+        // A bad option of a leaf: its own help, without the positional arguments typed after it.
+        Run records = run("jobs", "records", "1000004", "--no-such-option");
+        assertEquals(2, records.exit());
+        assertTrue(records.err().endsWith("Try 'hpcusage jobs records --help'.\n"), records.err());
+    }
+
+    @Test
     void unknownMachineIsOneLineAndExitOne() {
         Run r = run("jobs", "history", "unique-users", "-m", "nosuch", "--db", temp.resolve("x.db").toString());
         assertEquals(1, r.exit());
