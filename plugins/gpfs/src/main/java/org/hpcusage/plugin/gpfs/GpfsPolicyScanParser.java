@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.hpcusage.spi.scan.EntrySink;
 import org.hpcusage.spi.scan.FileEntry;
 import org.hpcusage.spi.scan.ScanInput;
+import org.hpcusage.spi.scan.ScanLines;
 import org.hpcusage.spi.scan.ScanParser;
 import org.pf4j.Extension;
 
@@ -52,9 +53,13 @@ public final class GpfsPolicyScanParser implements ScanParser {
 
     @Override
     public void parse(ScanInput input, EntrySink sink) throws IOException {
-        ByteLines lines = new ByteLines(input.in());
+        ScanLines lines = new ScanLines(input.in());
         Line line = new Line();
         while (lines.next()) {
+            if (lines.tooLong()) {
+                sink.reject(lines.lineNumber(), "line longer than " + (ScanLines.MAX_LINE_LENGTH >> 20) + " MiB");
+                continue;
+            }
             byte[] b = lines.buffer();
             int start = lines.start();
             int end = lines.end();
