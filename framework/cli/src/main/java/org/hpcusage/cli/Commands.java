@@ -6,7 +6,7 @@ final class Commands {
     }
 
     static Command root() {
-        return new CommandGroup("hpcusage", "Usage accounting for research computing: job history and charging.",
+        return new CommandGroup("hpcusage", "Usage accounting for research computing: job history and charging, scoreboards, file-system scans.",
                 new CommandGroup("jobs", "Scheduler accounting: sync logs, reports, raw records.",
                         new SyncCommand(),
                         new ImportCommand(),

@@ -30,14 +30,14 @@ import org.hpcusage.core.store.DatabaseTarget;
 import org.hpcusage.core.store.MigrationRunner;
 
 /**
- * {@code jobs query-bench}: fill a store with generated jobs (straight SQL, not timed as a query),
+ * {@code jobs bench-query}: fill a store with generated jobs (straight SQL, not timed as a query),
  * then time a filtered search and every aggregation over one month of it: the first (cold) run
  * and the best of the repeats (warm).
  */
 final class QueryBenchCommand extends LeafCommand {
     @Override
     public String name() {
-        return "query-bench";
+        return "bench-query";
     }
 
     @Override
@@ -58,9 +58,9 @@ final class QueryBenchCommand extends LeafCommand {
 
     @Override
     protected String examples() {
-        return "hpcusage jobs query-bench --work-dir /scratch/qbench\n"
-                + "hpcusage jobs query-bench --db jdbc:postgresql://127.0.0.1/qbench?user=postgres\n"
-                + "hpcusage jobs query-bench --jobs 500000 --days 60";
+        return "hpcusage jobs bench-query --work-dir /scratch/qbench\n"
+                + "hpcusage jobs bench-query --db jdbc:postgresql://127.0.0.1/qbench?user=postgres\n"
+                + "hpcusage jobs bench-query --jobs 500000 --days 60";
     }
 
     @Override
@@ -74,7 +74,7 @@ final class QueryBenchCommand extends LeafCommand {
         Path work = keep ? Files.createDirectories(Path.of(line.getOptionValue("work-dir")))
                 : Files.createTempDirectory("hpcusage-qbench");
         DatabaseTarget target = ctx.globals().db() != null ? DatabaseTarget.parse(ctx.globals().db())
-                : DatabaseTarget.sqlite(work.resolve("query-bench.db"));
+                : DatabaseTarget.sqlite(work.resolve("bench-query.db"));
         LocalDate first = LocalDate.of(2026, 1, 1);
         try (Database db = Database.open(target, MigrationRunner.JOBS)) {
             long existing = new JobQuery(db, machine.name(), Map.of()).count(JobFilter.all());
@@ -151,9 +151,9 @@ final class QueryBenchCommand extends LeafCommand {
                     Runtime.getRuntime().availableProcessors());
         } finally {
             if (!keep && ctx.globals().db() == null) {
-                Files.deleteIfExists(work.resolve("query-bench.db"));
-                Files.deleteIfExists(work.resolve("query-bench.db-wal"));
-                Files.deleteIfExists(work.resolve("query-bench.db-shm"));
+                Files.deleteIfExists(work.resolve("bench-query.db"));
+                Files.deleteIfExists(work.resolve("bench-query.db-wal"));
+                Files.deleteIfExists(work.resolve("bench-query.db-shm"));
                 Files.deleteIfExists(work);
             }
         }

@@ -86,9 +86,9 @@ class JobQueryCommandsTest {
 
     @org.junit.jupiter.api.Test
     void queryBenchHasHelpWithAnExample() {
-        Run r = MainTest.run("jobs", "query-bench", "--help");
+        Run r = MainTest.run("jobs", "bench-query", "--help");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("Examples:") && r.out().contains("hpcusage jobs query-bench"), r.out());
+        assertTrue(r.out().contains("Examples:") && r.out().contains("hpcusage jobs bench-query"), r.out());
     }
 
     @ParameterizedTest
