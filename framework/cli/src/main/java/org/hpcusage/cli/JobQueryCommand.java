@@ -53,9 +53,14 @@ abstract class JobQueryCommand extends LeafCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        emit(ctx, report, filter, line);
+        return 0;
+    }
+
+    /** Hands the finished report to the user: by default in the chosen {@code --format}. */
+    protected void emit(Context ctx, Report report, JobFilter filter, CommandLine line) throws Exception {
         ctx.reports().write(report, ctx.format(OutputFormat.TABLE), Path.of("."),
                 ReportFileNames.of(report.kind(), filter.start(), filter.end()));
-        return 0;
     }
 
     /** The single positional argument (a dimension name), or a usage error. */

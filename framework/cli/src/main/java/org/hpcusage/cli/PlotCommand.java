@@ -3,7 +3,6 @@ package org.hpcusage.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.hpcusage.core.config.Machine;
@@ -44,17 +43,7 @@ final class PlotCommand extends LeafCommand {
 
     @Override
     protected int execute(Context ctx, CommandLine line) throws Exception {
-        String out = line.getOptionValue("out");
-        if (out == null) {
-            throw new UsageException("--out FILE.png is required");
-        }
-        String lower = out.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".svg")) {
-            throw new UsageException("--out: SVG is not supported (the SVG back end for JFreeChart is GPLv3); write a .png");
-        }
-        if (!lower.endsWith(".png")) {
-            throw new UsageException("--out must name a .png file, not '" + out + "'");
-        }
+        Path file = Charts.pngTarget(line.getOptionValue("out"));
         LocalDate start = Dates.option(line, "start-date");
         LocalDate end = Dates.option(line, "end-date");
         Period period;
@@ -70,9 +59,7 @@ final class PlotCommand extends LeafCommand {
                 .run(ResourceReport.USAGE_HISTORY, List.of(machine), machine.name());
         String title = machine.name() + ": CPU and GPU hours per " + period.key()
                 + (start == null && end == null ? "" : " (" + (start == null ? "…" : start) + " to " + (end == null ? "…" : end) + ")");
-        System.setProperty("java.awt.headless", "true");
-        Path file = Path.of(out);
-        UsageHistoryChart.writePng(UsageHistoryChart.of(history, title), file, width, height);
+        Charts.writePng(UsageHistoryChart.of(history, title), file, width, height);
         ctx.out().println("Chart saved to " + file.toAbsolutePath().normalize() + " (" + history.rows().size() + " periods)");
         return 0;
     }

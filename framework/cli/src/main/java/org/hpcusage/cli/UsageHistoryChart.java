@@ -2,12 +2,8 @@ package org.hpcusage.cli;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.hpcusage.core.report.output.Report;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -65,18 +61,5 @@ final class UsageHistoryChart {
         NumberAxis axis = new NumberAxis(label);
         axis.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.US));
         return axis;
-    }
-
-    /** Writes the chart as PNG (temporary file, then moved, so a failure leaves no partial file). */
-    static void writePng(JFreeChart chart, Path out, int width, int height) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".plot", ".png.tmp");
-        try {
-            ChartUtils.saveChartAsPNG(temp.toFile(), chart, width, height);
-            Files.move(temp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

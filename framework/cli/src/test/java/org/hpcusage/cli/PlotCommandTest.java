@@ -58,4 +58,33 @@ class PlotCommandTest {
         assertEquals(2, none.exit());
         assertTrue(none.err().startsWith("hpcusage: --out FILE.png is required"), none.err());
     }
+
+    @Test
+    void plotsTheTopOwnersOfUsageByAsBars() throws IOException {
+        String db = ResourceCommandTest.syncFixture(temp);
+        Path png = temp.resolve("top.png");
+        // Derecho users by hours (cpu + gpu, see /pbs/resource/README.md): erin 512, carol 256 + 8,
+        // bob 192, alice 128, dave 1.33; --limit 3 keeps three bars.
+        MainTest.Run r = MainTest.run("--db", db, "jobs", "plot", "usage-by", "user", "-m", "derecho", "--limit", "3",
+                "--out", png.toString(), "--width", "500", "--height", "300");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("Chart saved to " + png.toAbsolutePath() + " (3 bars)", r.out().strip());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(500, image.getWidth());
+        assertEquals(300, image.getHeight());
+    }
+
+    @Test
+    void plotsEveryBandOfAHistogramAndRefusesAnUnknownMetric() throws IOException {
+        String db = ResourceCommandTest.syncFixture(temp);
+        Path png = temp.resolve("gpus.png");
+        MainTest.Run r = MainTest.run("--db", db, "jobs", "plot", "histogram", "gpus", "-m", "derecho", "--out", png.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.size(png) > 0);
+        MainTest.Run bad = MainTest.run("--db", db, "jobs", "plot", "histogram", "gpus", "-m", "derecho", "--metric", "power",
+                "--out", temp.resolve("x.png").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().startsWith("hpcusage: --metric must be one of job_count"), bad.err());
+        assertTrue(Files.notExists(temp.resolve("x.png")));
+    }
 }
