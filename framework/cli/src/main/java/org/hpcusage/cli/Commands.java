@@ -44,6 +44,7 @@ final class Commands {
                         new ScoreboardProbeCommand(),
                         new ScoreboardPollCommand(false),
                         new ScoreboardPollCommand(true),
+                        new ScoreboardDiscoverCommand(),
                         new ScoreboardDoctorCommand(),
                         new CommandGroup("bloom", "Bloom filters of seen job ids, in the reference's file format.",
                                 new ScoreboardBloomStatsCommand()),

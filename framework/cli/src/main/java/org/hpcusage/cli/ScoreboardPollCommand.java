@@ -97,7 +97,7 @@ final class ScoreboardPollCommand extends LeafCommand {
     }
 
     /** The scheduler to poll with: --scheduler, the site file's, or the only installed source's. */
-    private static String scheduler(Context ctx, CommandLine line, String cluster) {
+    static String scheduler(Context ctx, CommandLine line, String cluster) {
         String s = line.getOptionValue("scheduler");
         if (s != null || ctx.machines().names().contains(cluster)) {
             return s;

@@ -2,12 +2,8 @@ package org.hpcusage.core.scoreboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,24 +61,8 @@ public final class Poller {
      * @param historicalOnly do not fetch the current month (the {@code backfill} command)
      */
     public Result tick(YearMonth backfillStart, boolean historicalOnly) throws IOException {
-        AtomicFiles.createReadableDirectories(state.getParent());
-        AtomicFiles.createReadableDirectories(state);
-        try (FileChannel channel = FileChannel.open(state.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                return new Result("locked", "lock", null, 0, 0, "another poll of " + machine.name() + " holds the lock", 3);
-            }
-            try {
-                return locked(backfillStart, historicalOnly);
-            } finally {
-                lock.release();
-            }
-        }
+        Result r = ClusterLock.tryWith(state, () -> locked(backfillStart, historicalOnly));
+        return r != null ? r : new Result("locked", "lock", null, 0, 0, "another poll of " + machine.name() + " holds the lock", 3);
     }
 
     private Result locked(YearMonth backfillStart, boolean historicalOnly) throws IOException {

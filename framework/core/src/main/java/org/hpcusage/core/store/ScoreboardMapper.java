@@ -13,4 +13,7 @@ public interface ScoreboardMapper {
      */
     List<UsageGroup> usage(@Param("recent") long recent, @Param("older") long older,
                            @Param("machineIds") List<Long> machineIds);
+
+    /** Lower-cased names of the users with at least one job on the machine called {@code machine}. */
+    List<String> usersWithJobs(@Param("machine") String machine);
 }

@@ -26,6 +26,15 @@ public interface AccountingSource extends ExtensionPoint {
     void fetch(Request request, Path target) throws IOException;
 
     /**
+     * The users with jobs active in {@code [request.from(), request.until())} (its {@code user}
+     * is ignored), for new-user discovery: distinct, lower case, in no particular order. Empty
+     * when the scheduler cannot list them; throws like {@link #fetch}. @since 0.1
+     */
+    default java.util.List<String> users(Request request) throws IOException {
+        return java.util.List.of();
+    }
+
+    /**
      * What stops this source from working here, without calling the scheduler (a missing or
      * non-executable command); empty when nothing does. @since 0.1
      */

@@ -129,6 +129,36 @@ public final class SacctSource implements AccountingSource {
         }
     }
 
+    /**
+     * {@code sacct -a -n -P -S -E -o User} (reference §5.4), with the same rate limit and
+     * retries as a fetch: the first field of every row, trimmed and lower-cased, without blanks
+     * (step rows have an empty User) and duplicates.
+     */
+    @Override
+    public List<String> users(Request request) throws IOException {
+        Settings s = request.settings() == null ? Settings.empty() : request.settings();
+        Request listing = new Request(request.machine(), request.from(), request.until(), null,
+                s.overriddenBy(Settings.of(Map.of(FIELDS, "User"))), request.stateDir());
+        Path dir = request.stateDir() != null ? request.stateDir() : Path.of(System.getProperty("java.io.tmpdir"));
+        Files.createDirectories(dir);
+        Path out = Files.createTempFile(dir, ".sacct-users", ".txt");
+        try {
+            fetch(listing, out);
+            java.util.Set<String> users = new java.util.TreeSet<>();
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) { // line 1: our header
+                int bar = line.indexOf('|');
+                String user = (bar < 0 ? line : line.substring(0, bar)).strip().toLowerCase(java.util.Locale.ROOT);
+                if (!user.isEmpty()) {
+                    users.add(user);
+                }
+            }
+            return List.copyOf(users);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
     /** One run of sacct into target; null on success, else what went wrong ("%N" = attempts). */
     private String attempt(List<String> cmd, String fields, Path target, long timeoutMs)
             throws IOException, InterruptedException {
