@@ -81,8 +81,9 @@ final class TuiFrame {
         while (lines.size() < height - 2) {
             lines.add("");
         }
+        String count = rows.size() + (rows.size() == 1 ? " user" : " users");
         lines.add(state.prompt != null ? "Filter substring (empty clears): " + state.prompt
-                : rows.size() + (rows.size() == 1 ? " user" : " users"));
+                : state.notice != null ? count + "  (reload failed, showing earlier data: " + state.notice + ")" : count);
         lines.add(KEYS);
         List<String> out = new ArrayList<>();
         for (String line : lines.subList(0, Math.min(lines.size(), Math.max(0, height)))) {

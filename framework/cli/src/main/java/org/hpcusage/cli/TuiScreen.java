@@ -47,7 +47,7 @@ final class TuiScreen {
                 }
                 long now = System.currentTimeMillis();
                 if (now - loadedAt >= refreshMs) {
-                    board = loader.load();
+                    board = reload(board);
                     loadedAt = now;
                     dirty = true;
                 }
@@ -74,7 +74,7 @@ final class TuiScreen {
                     case QUIT:
                         return;
                     case RELOAD:
-                        board = loader.load();
+                        board = reload(board);
                         loadedAt = System.currentTimeMillis();
                         dirty = true;
                         break;
@@ -87,6 +87,21 @@ final class TuiScreen {
             }
         } finally {
             screen.stopScreen();
+        }
+    }
+
+    /**
+     * A failed reload (say, the store is busy or unreachable for a moment) keeps the board on
+     * screen and says why, instead of ending the session; the next refresh tries again.
+     */
+    private TuiBoard reload(TuiBoard current) {
+        try {
+            TuiBoard fresh = loader.load();
+            state.notice = null;
+            return fresh;
+        } catch (RuntimeException e) {
+            state.notice = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return current;
         }
     }
 

@@ -23,6 +23,8 @@ final class TuiState {
     boolean help;
     /** The filter being typed, or null when no prompt is open. */
     String prompt;
+    /** Why the last reload failed (the screen keeps the data it had), or null. */
+    String notice;
     final List<String> clusters;
     int cluster;
 

@@ -141,6 +141,11 @@ class TuiFrameTest {
         s.prompt = "ca";
         assertEquals("Filter substring (empty clears): ca", TuiFrame.render(board(), s, NOW, 120, 10).get(8));
 
+        TuiState n = state();
+        n.notice = "database is locked";
+        assertEquals("3 users  (reload failed, showing earlier data: database is locked)",
+                TuiFrame.render(board(), n, NOW, 120, 10).get(8));
+
         TuiState h = state();
         h.help = true;
         List<String> help = TuiFrame.render(board(), h, NOW, 120, 12);
