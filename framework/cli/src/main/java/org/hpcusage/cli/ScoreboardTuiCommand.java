@@ -16,6 +16,7 @@ import org.hpcusage.core.scoreboard.Window;
 import org.hpcusage.core.store.LookupMapper;
 import org.hpcusage.core.store.LookupTable;
 import org.hpcusage.core.store.NamedId;
+import org.hpcusage.core.util.UserException;
 
 /**
  * {@code scoreboard tui}: the leaderboards from the jobs store (same numbers as {@code scoreboard
@@ -64,8 +65,12 @@ final class ScoreboardTuiCommand extends LeafCommand {
     @Override
     protected int execute(Context ctx, CommandLine line) throws Exception {
         TuiState state = new TuiState(clusters(ctx, line));
-        state.window = Window.of(line.getOptionValue("window", "alltime"));
-        state.metric = Metric.of(line.getOptionValue("metric", "clock_hours"));
+        try {
+            state.window = Window.of(line.getOptionValue("window", "alltime"));
+            state.metric = Metric.of(line.getOptionValue("metric", "clock_hours"));
+        } catch (UserException e) {
+            throw new UsageException(e.getMessage()); // a bad option value: exit 2, as the reference
+        }
         state.ascending = line.hasOption("sort-asc");
         state.filter = line.getOptionValue("filter", "").strip();
         String cluster = line.getOptionValue("cluster", ALL);

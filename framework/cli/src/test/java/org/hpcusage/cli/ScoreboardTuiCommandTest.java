@@ -50,5 +50,8 @@ class ScoreboardTuiCommandTest {
         MainTest.Run bad = MainTest.run("scoreboard", "tui", "--snapshot", "--cluster", "nowhere", "--db", db);
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--cluster nowhere: not in the store (known: ALL, hammer)"), bad.err());
+        MainTest.Run window = MainTest.run("scoreboard", "tui", "--snapshot", "--window", "7d", "--db", db);
+        assertEquals(2, window.exit()); // the reference: "Unsupported window", exit 2
+        assertTrue(window.err().contains("unknown window '7d' (known: alltime, 30d, 365d)"), window.err());
     }
 }
