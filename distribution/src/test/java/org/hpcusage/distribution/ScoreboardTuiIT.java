@@ -54,7 +54,7 @@ class ScoreboardTuiIT {
                 dump.toString());
         assertEquals(0, imported.exit(), imported.err());
 
-        Tmux tmux = new Tmux("hpcusage-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Tmux tmux = new Tmux(temp.resolve("tmux.sock").toString()); // a socket in the temp dir: removed with it
         try {
             String command = "env -u HPCUSAGE_JAVA_OPTS HPCUSAGE_HOME='" + home + "' '"
                     + Launcher.builtDistribution().resolve("bin/slurm-sb-tui") + "' --refresh-sec 60";
@@ -111,10 +111,10 @@ class ScoreboardTuiIT {
         return false;
     }
 
-    /** tmux on a private socket, so the test neither sees nor touches any other tmux server. */
+    /** tmux on a private socket file, so the test neither sees nor touches any other tmux server. */
     private record Tmux(String socket) {
         String run(String... args) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+            List<String> command = new ArrayList<>(List.of("tmux", "-S", socket));
             command.addAll(List.of(args));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out;
@@ -130,7 +130,7 @@ class ScoreboardTuiIT {
         }
 
         boolean alive(String session) throws IOException, InterruptedException {
-            Process p = new ProcessBuilder("tmux", "-L", socket, "has-session", "-t", session).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("tmux", "-S", socket, "has-session", "-t", session).redirectErrorStream(true).start();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return true;
