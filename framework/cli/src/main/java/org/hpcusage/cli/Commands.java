@@ -49,6 +49,7 @@ final class Commands {
                         new CommandGroup("bloom", "Bloom filters of seen job ids, in the reference's file format.",
                                 new ScoreboardBloomStatsCommand()),
                         new ScoreboardShowCommand(),
+                        new ScoreboardTuiCommand(),
                         new ScoreboardPublishCommand(),
                         new ScoreboardBenchCommand()),
                 new CommandGroup("plugins", "Installed plugins and what they provide.",
