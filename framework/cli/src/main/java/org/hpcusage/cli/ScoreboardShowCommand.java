@@ -10,6 +10,7 @@ import org.hpcusage.core.scoreboard.LeaderboardReport;
 import org.hpcusage.core.scoreboard.Leaderboards;
 import org.hpcusage.core.scoreboard.Metric;
 import org.hpcusage.core.scoreboard.Window;
+import org.hpcusage.core.util.UserException;
 
 /** {@code scoreboard show}: one leaderboard from the store, as a table or any --format. */
 final class ScoreboardShowCommand extends LeafCommand {
@@ -44,8 +45,14 @@ final class ScoreboardShowCommand extends LeafCommand {
 
     @Override
     protected int execute(Context ctx, CommandLine line) throws Exception {
-        Window window = Window.of(line.getOptionValue("window", "alltime"));
-        Metric metric = Metric.of(line.getOptionValue("metric", "clock_hours"));
+        Window window;
+        Metric metric;
+        try {
+            window = Window.of(line.getOptionValue("window", "alltime"));
+            metric = Metric.of(line.getOptionValue("metric", "clock_hours"));
+        } catch (UserException e) {
+            throw new UsageException(e.getMessage()); // a bad option value: exit 2 and the help hint
+        }
         Path root = ScoreboardSupport.root(line, false);
         Leaderboards boards = ScoreboardSupport.compute(ctx, line, root, Instant.now());
         Report report = LeaderboardReport.of(boards, window, metric);

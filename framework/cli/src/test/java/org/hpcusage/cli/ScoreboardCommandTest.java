@@ -81,7 +81,9 @@ class ScoreboardCommandTest {
     @Test
     void badWindowIsAOneLineError() {
         MainTest.Run r = MainTest.run("scoreboard", "show", "--window", "7d", "--db", temp.resolve("x.db").toString());
-        assertEquals(1, r.exit());
-        assertEquals("hpcusage: unknown window '7d' (known: alltime, 30d, 365d)", r.err().strip());
+        // A bad option value is a usage error: exit 2 (as the reference), the message and the hint.
+        assertEquals(2, r.exit());
+        assertEquals("hpcusage: unknown window '7d' (known: alltime, 30d, 365d)\nTry 'hpcusage scoreboard show --help'.",
+                r.err().strip());
     }
 }
