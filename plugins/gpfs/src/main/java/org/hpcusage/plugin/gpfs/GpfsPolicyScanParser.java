@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.hpcusage.spi.scan.EntrySink;
 import org.hpcusage.spi.scan.FileEntry;
 import org.hpcusage.spi.scan.ScanInput;
+import org.hpcusage.spi.scan.ScanBytes;
 import org.hpcusage.spi.scan.ScanLines;
 import org.hpcusage.spi.scan.ScanParser;
 import org.pf4j.Extension;
@@ -93,7 +94,7 @@ public final class GpfsPolicyScanParser implements ScanParser {
 
     /** Java regex {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
     static boolean space(byte c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
+        return ScanBytes.isSpace(c);
     }
 
     /** One line's values; reused for every line so that parsing allocates only the path. */
@@ -147,27 +148,12 @@ public final class GpfsPolicyScanParser implements ScanParser {
          * end of the fields (start of the whitespace run) or -1.
          */
         private int separator(int fieldsStart) {
-            for (int j = fieldsStart + 1; j + 2 < end; j++) {
-                if (b[j] == '-' && b[j + 1] == '-' && space(b[j - 1]) && space(b[j + 2])) {
-                    int fieldsEnd = j - 1;
-                    while (fieldsEnd > fieldsStart && space(b[fieldsEnd - 1])) {
-                        fieldsEnd--;
-                    }
-                    if (fieldsEnd == fieldsStart) {
-                        continue;
-                    }
-                    int p = j + 2;
-                    while (p < end && space(b[p])) {
-                        p++;
-                    }
-                    if (p == end) {
-                        continue;
-                    }
-                    path = FileEntry.decodePath(b, p, end - p);
-                    return fieldsEnd;
-                }
+            int p = ScanBytes.pathStart(b, fieldsStart, end);
+            if (p < 0) {
+                return -1;
             }
-            return -1;
+            path = FileEntry.decodePath(b, p, end - p);
+            return ScanBytes.fieldsEnd(b, fieldsStart, p);
         }
 
         /** Reads the {@code key=value} tokens we need; the first occurrence of each key wins. */

@@ -8,6 +8,7 @@ import java.time.zone.ZoneRules;
 import org.hpcusage.spi.scan.EntrySink;
 import org.hpcusage.spi.scan.FileEntry;
 import org.hpcusage.spi.scan.ScanInput;
+import org.hpcusage.spi.scan.ScanBytes;
 import org.hpcusage.spi.scan.ScanLines;
 import org.hpcusage.spi.scan.ScanParser;
 import org.pf4j.Extension;
@@ -90,7 +91,7 @@ public final class LustreLfsFindScanParser implements ScanParser {
     }
 
     static boolean space(byte c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
+        return ScanBytes.isSpace(c);
     }
 
     private static boolean hex(byte c) {
@@ -236,27 +237,12 @@ public final class LustreLfsFindScanParser implements ScanParser {
         }
 
         private int separator(int fieldsStart) {
-            for (int j = fieldsStart + 1; j + 2 < end; j++) {
-                if (b[j] == '-' && b[j + 1] == '-' && space(b[j - 1]) && space(b[j + 2])) {
-                    int fieldsEnd = j - 1;
-                    while (fieldsEnd > fieldsStart && space(b[fieldsEnd - 1])) {
-                        fieldsEnd--;
-                    }
-                    if (fieldsEnd == fieldsStart) {
-                        continue;
-                    }
-                    int p = j + 2;
-                    while (p < end && space(b[p])) {
-                        p++;
-                    }
-                    if (p == end) {
-                        continue;
-                    }
-                    path = FileEntry.decodePath(b, p, end - p);
-                    return fieldsEnd;
-                }
+            int p = ScanBytes.pathStart(b, fieldsStart, end);
+            if (p < 0) {
+                return -1;
             }
-            return -1;
+            path = FileEntry.decodePath(b, p, end - p);
+            return ScanBytes.fieldsEnd(b, fieldsStart, p);
         }
 
         FileEntry entry() {
