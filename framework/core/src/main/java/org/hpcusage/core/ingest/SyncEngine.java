@@ -429,7 +429,10 @@ public final class SyncEngine {
         return new DayResult(day, DayResult.Outcome.SYNCED, null, 0, 0, 0, 0, true);
     }
 
-    /** Rebuilds one machine-local day's summary; a day without jobs gets the NO_JOBS marker. */
+    /**
+     * Rebuilds one machine-local day's summary and rollups; a day without jobs gets the
+     * NO_JOBS summary marker.
+     */
     private void summarize(SqlSession session, LocalDate day) {
         SummaryMapper summaries = session.getMapper(SummaryMapper.class);
         String date = day.toString();
@@ -437,6 +440,7 @@ public final class SyncEngine {
         if (summaries.insertDay(machineId, date, Machine.yyyymmdd(day)) == 0) {
             summaries.insertMarker(machineId, date);
         }
+        DayRollups.rebuild(session, machineId, Machine.yyyymmdd(day));
     }
 
     private static long size(Path file) {

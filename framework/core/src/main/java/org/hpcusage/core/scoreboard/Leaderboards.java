@@ -3,19 +3,26 @@ package org.hpcusage.core.scoreboard;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import org.apache.ibatis.session.SqlSession;
+import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.store.Database;
 import org.hpcusage.core.store.LookupMapper;
 import org.hpcusage.core.store.LookupTable;
 import org.hpcusage.core.store.NamedId;
+import org.hpcusage.core.store.ResourceMapper;
+import org.hpcusage.core.store.RollupMapper;
 import org.hpcusage.core.store.ScoreboardMapper;
 import org.hpcusage.core.store.UsageGroup;
 
@@ -46,16 +53,10 @@ public final class Leaderboards {
             LookupMapper lookups = session.getMapper(LookupMapper.class);
             Map<Long, String> machineNames = names(lookups, LookupTable.MACHINES);
             Map<Long, String> userNames = names(lookups, LookupTable.USERS);
-            List<Long> machineIds = null;
-            if (machines != null && !machines.isEmpty()) {
-                machineIds = new ArrayList<>();
-                for (Map.Entry<Long, String> e : machineNames.entrySet()) {
-                    if (machines.contains(e.getValue())) {
-                        machineIds.add(e.getKey());
-                    }
-                }
-                if (machineIds.isEmpty()) {
-                    machineIds.add(-1L); // none of them is in the store: empty boards
+            List<Long> machineIds = new ArrayList<>();
+            for (Map.Entry<Long, String> e : machineNames.entrySet()) {
+                if (machines == null || machines.isEmpty() || machines.contains(e.getValue())) {
+                    machineIds.add(e.getKey());
                 }
             }
             for (Window w : Window.values()) {
@@ -64,22 +65,11 @@ public final class Leaderboards {
             // One pass: bucket 2 is in every window, 1 in all time and 365 days, 0 in all time only.
             long recent = Window.ROLLING_30D.since(now);
             long older = Window.ROLLING_365D.since(now);
-            for (UsageGroup g : session.getMapper(ScoreboardMapper.class).usage(recent, older, machineIds)) {
-                String user = userNames.get(g.getUserId());
-                boolean failedJobs = failed.test(machineNames.get(g.getMachineId()), g.getStatus());
-                for (Window w : Window.values()) {
-                    if (g.getBucket() < bucketsFrom(w)) {
-                        continue;
-                    }
-                    Standing s = byWindow.get(w).computeIfAbsent(user, Standing::new);
-                    s.add(Metric.CLOCK_HOURS, g.getCpuSeconds() / 3600);
-                    s.add(Metric.ELAPSED_HOURS, g.getElapsedSeconds() / 3600);
-                    s.add(Metric.GPU_CLOCK_HOURS, g.getGpuSeconds() / 3600);
-                    s.add(Metric.GPU_ELAPSED_HOURS, g.getGpuElapsedSeconds() / 3600);
-                    s.add(Metric.JOBS, g.getJobs());
-                    if (failedJobs) {
-                        s.add(Metric.FAILED_JOBS, g.getJobs());
-                    }
+            UsageSource source = new UsageSource(session, recent, older);
+            for (long machineId : machineIds) {
+                for (UsageGroup g : source.usage(machineId)) {
+                    add(byWindow, userNames.get(g.getUserId()), g,
+                            failed.test(machineNames.get(g.getMachineId()), g.getStatus()));
                 }
             }
         }
@@ -95,6 +85,73 @@ public final class Leaderboards {
             shown.put(w, kept);
         });
         return new Leaderboards(shown);
+    }
+
+    private static void add(Map<Window, Map<String, Standing>> byWindow, String user, UsageGroup g, boolean failedJobs) {
+        for (Window w : Window.values()) {
+            if (g.getBucket() < bucketsFrom(w)) {
+                continue;
+            }
+            Standing s = byWindow.get(w).computeIfAbsent(user, Standing::new);
+            s.add(Metric.CLOCK_HOURS, g.getCpuSeconds() / 3600);
+            s.add(Metric.ELAPSED_HOURS, g.getElapsedSeconds() / 3600);
+            s.add(Metric.GPU_CLOCK_HOURS, g.getGpuSeconds() / 3600);
+            s.add(Metric.GPU_ELAPSED_HOURS, g.getGpuElapsedSeconds() / 3600);
+            s.add(Metric.JOBS, g.getJobs());
+            if (failedJobs) {
+                s.add(Metric.FAILED_JOBS, g.getJobs());
+            }
+        }
+    }
+
+    /**
+     * One machine's usage groups. When every day with jobs is in the per-day rollup, the rollup
+     * answers for all days but the two on which the 30- and 365-day windows start (in the
+     * machine's zone), and those two days' jobs are bucketed to the second from the jobs
+     * table, so the windows stay exact while reading ~users x days rows instead of every job.
+     * A store not (wholly) rolled up is read from its jobs, as before V0005.
+     */
+    private static final class UsageSource {
+        private final ScoreboardMapper scoreboard;
+        private final RollupMapper rollups;
+        private final ResourceMapper days;
+        private final Map<Long, ZoneId> zones = new HashMap<>();
+        private final long recent;
+        private final long older;
+
+        UsageSource(SqlSession session, long recent, long older) {
+            this.scoreboard = session.getMapper(ScoreboardMapper.class);
+            this.rollups = session.getMapper(RollupMapper.class);
+            this.days = session.getMapper(ResourceMapper.class);
+            this.recent = recent;
+            this.older = older;
+            for (NamedId z : scoreboard.machineZones()) {
+                zones.put(z.getId(), ZoneId.of(z.getName()));
+            }
+        }
+
+        List<UsageGroup> usage(long machineId) {
+            if (!rolledUp(machineId)) {
+                return scoreboard.usage(recent, older, List.of(machineId), null);
+            }
+            ZoneId zone = zones.get(machineId);
+            int recentDay = Machine.yyyymmdd(LocalDate.ofInstant(Instant.ofEpochSecond(recent), zone));
+            int olderDay = Machine.yyyymmdd(LocalDate.ofInstant(Instant.ofEpochSecond(older), zone));
+            List<UsageGroup> groups = new ArrayList<>(scoreboard.usageFromRollup(machineId, recentDay, olderDay));
+            // Day 0: jobs without an end (never rolled up); they count in all time only.
+            groups.addAll(scoreboard.usage(recent, older, List.of(machineId), List.of(0, recentDay, olderDay)));
+            return groups;
+        }
+
+        private boolean rolledUp(long machineId) {
+            Set<Integer> rolled = new HashSet<>(rollups.days(machineId, null, null, null));
+            for (int day : days.jobDays(machineId, null, null)) {
+                if (day != 0 && !rolled.contains(day)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The lowest age bucket a window takes. */

@@ -35,7 +35,7 @@ public final class Database implements AutoCloseable {
 
     private static final List<String> MAPPERS = List.of("LookupMapper", "JobMapper", "SummaryMapper",
             "LedgerMapper", "HistoryMapper", "RecordMapper",
-            "ResourceMapper", "ScoreboardMapper", "JobQueryMapper");
+            "ResourceMapper", "RollupMapper", "ScoreboardMapper", "JobQueryMapper");
 
     /** File systems on which SQLite's WAL mode (shared memory) is unreliable. */
     private static final Set<String> NETWORK_FILE_SYSTEMS = Set.of("nfs", "nfs4", "lustre", "gpfs", "cifs",

@@ -33,7 +33,7 @@ public final class MigrationRunner {
     }
 
     public static final MigrationSet JOBS = new MigrationSet("jobs", List.of("V0001__jobs.sql", "V0002__resource_reports.sql",
-            "V0003__query_indexes.sql", "V0004__drop_redundant_job_indexes.sql"));
+            "V0003__query_indexes.sql", "V0004__drop_redundant_job_indexes.sql", "V0005__rollups.sql"));
 
     private final Connection connection;
     private final Dialect dialect;

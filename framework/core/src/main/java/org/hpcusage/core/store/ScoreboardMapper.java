@@ -12,8 +12,19 @@ public interface ScoreboardMapper {
      * {@code older} (epoch seconds, older &lt;= recent), 0 = earlier.
      */
     List<UsageGroup> usage(@Param("recent") long recent, @Param("older") long older,
-                           @Param("machineIds") List<Long> machineIds);
+                           @Param("machineIds") List<Long> machineIds, @Param("endDays") List<Integer> endDays);
 
-    /** Lower-cased names of the users with at least one job on the machine called {@code machine}. */
+    /**
+     * The same groups for one machine from daily_user_usage, leaving out the days
+     * {@code recentDay} and {@code olderDay} (yyyymmdd, machine-local) on which the windows
+     * start: days after recentDay are bucket 2, after olderDay 1, the rest 0.
+     */
+    List<UsageGroup> usageFromRollup(@Param("machineId") long machineId, @Param("recentDay") int recentDay,
+                                     @Param("olderDay") int olderDay);
+
+    /** Every machine's id with its time zone (in {@code name}). */
+    List<NamedId> machineZones();
+
+    /** Lower-cased names of the users with a job (stored or rolled up) on the machine called {@code machine}. */
     List<String> usersWithJobs(@Param("machine") String machine);
 }

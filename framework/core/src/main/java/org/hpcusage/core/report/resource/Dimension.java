@@ -3,7 +3,9 @@ package org.hpcusage.core.report.resource;
 import static org.hpcusage.core.report.resource.Buckets.GB;
 import static org.hpcusage.core.report.resource.Buckets.MB;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * What a bucketed report sorts jobs by: the SQL value, an optional scale the limits are
@@ -15,41 +17,43 @@ import java.util.List;
  */
 public enum Dimension {
     /** Requested GPUs. Reference: 4, 8, 9-16 ... 257-320, >320, so 0-3 and 5-7 GPUs fell into >320. */
-    GPUS("j.numgpus", null, null, Buckets.counts(0, 1, 2, 3, 4, 7, 8, 16, 32, 64, 96, 128, 256, 320)),
+    GPUS(1, "j.numgpus", null, null, Buckets.counts(0, 1, 2, 3, 4, 7, 8, 16, 32, 64, 96, 128, 256, 320)),
     /** Nodes. Reference: 1, 2, 3-4 ... 1025-2048, >2048, so 0 nodes fell into >2048. */
-    NODES("j.numnodes", null, null, Buckets.counts(0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048)),
+    NODES(2, "j.numnodes", null, null, Buckets.counts(0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048)),
     /** CPU cores. Reference: 1, 2, 3-4 ... 97-128, >128, so 0 cores fell into >128. */
-    CORES("j.numcpus", null, null, Buckets.counts(0, 1, 2, 4, 8, 16, 32, 48, 64, 96, 128)),
+    CORES(3, "j.numcpus", null, null, Buckets.counts(0, 1, 2, 4, 8, 16, 32, 48, 64, 96, 128)),
     /**
      * Requested memory in GB (1024^3 bytes). The reference's ranges 1-10, 11-50, ... compared a
      * decimal GB value, so (10, 11) GB, below 1 GB and so on fell into >1000; here each label
      * keeps its integer values and takes the fractions above the previous band: 11-50 is
      * (10 GB, 50 GB], as in the reference's histogram API (§8.3).
      */
-    MEMORY("j.reqmem", null, null, Buckets.below(
+    MEMORY(4, "j.reqmem", null, null, Buckets.below(
             "<1", GB, "1-10", 10 * GB + 1, "11-50", 50 * GB + 1, "51-100", 100 * GB + 1,
             "101-500", 500 * GB + 1, "501-1000", 1000 * GB + 1, ">1000")),
     /** Elapsed seconds, as the reference; jobs without an elapsed time count nowhere. */
-    DURATION("j.elapsed", null, "j.elapsed IS NOT NULL", Buckets.below(
+    DURATION(5, "j.elapsed", null, "j.elapsed IS NOT NULL", Buckets.below(
             "<30s", 30, "30s-30m", 1800, "30-60m", 3600, "1-5h", 18_000, "5-12h", 43_200,
             "12-18h", 64_800, ">18h")),
     /**
      * Used memory per MPI rank, {@code memory / (mpiprocs * ompthreads * numnodes)}, as the
      * reference; jobs lacking any of the four count nowhere.
      */
-    MEMORY_PER_RANK("j.memory", "(CAST(j.mpiprocs AS BIGINT) * j.ompthreads * j.numnodes)",
+    MEMORY_PER_RANK(6, "j.memory", "(CAST(j.mpiprocs AS BIGINT) * j.ompthreads * j.numnodes)",
             "j.memory IS NOT NULL AND j.mpiprocs > 0 AND j.ompthreads > 0 AND j.numnodes > 0",
             Buckets.below("<128MB", 128 * MB, "128MB-512MB", 512 * MB, "512MB-1GB", GB, "1-2GB", 2 * GB,
                     "2-4GB", 4 * GB, "4-8GB", 8 * GB, "8-16GB", 16 * GB, "16-32GB", 32 * GB, "32-64GB", 64 * GB,
                     "64-128GB", 128 * GB, "128-256GB", 256 * GB, ">256GB"));
 
+    private final int code;
     private final String value;
     private final String scale;
     private final String filter;
     private final List<Bucket> buckets;
     private final String bucketSql;
 
-    Dimension(String value, String scale, String filter, List<Bucket> buckets) {
+    Dimension(int code, String value, String scale, String filter, List<Bucket> buckets) {
+        this.code = code;
         this.value = value;
         this.scale = scale;
         this.filter = filter;
@@ -76,6 +80,24 @@ public enum Dimension {
             sql.append(" THEN ").append(i);
         }
         return sql.append(" ELSE ").append(bands.size()).append(" END").toString();
+    }
+
+    /** The dimension's key in the {@code daily_buckets} rollup; stable, never reused. */
+    public int code() {
+        return code;
+    }
+
+    /**
+     * A fingerprint of every dimension's bucket rule and filter: rollups written under another
+     * signature (an older bucket table) are not read, so changing a table here cannot make a
+     * report mix old and new buckets; {@code jobs sync --resummarize} rewrites them.
+     */
+    public static String signature() {
+        CRC32 crc = new CRC32();
+        for (Dimension d : values()) {
+            crc.update((d.code + "|" + d.bucketSql + "|" + d.filter + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return "b1-" + Long.toHexString(crc.getValue());
     }
 
     /** The SQL CASE giving a job's bucket index (see {@link #caseSql()}); a constant. */

@@ -18,6 +18,7 @@ import org.hpcusage.core.store.LookupMapper;
 import org.hpcusage.core.store.LookupTable;
 import org.hpcusage.core.store.OwnerUsage;
 import org.hpcusage.core.store.ResourceMapper;
+import org.hpcusage.core.store.RollupMapper;
 import org.hpcusage.core.store.UsageHistoryRow;
 
 /**
@@ -27,9 +28,12 @@ import org.hpcusage.core.store.UsageHistoryRow;
  * <p>Windows and period labels both use {@code jobs.end_day}, the machine-local day of a job's
  * end. The by-owner reports and usage-history read {@code daily_summary} when every day of the
  * window that has jobs also has a summary (checked with one index seek per day), and the jobs
- * table otherwise; the bucketed reports need per-job values and always read the jobs.
+ * table otherwise. The bucketed reports read the per-day {@code daily_buckets} rollup under
+ * the same rule (every day with jobs rolled up under the current bucket tables), and bucket
+ * the jobs themselves otherwise: both give the same rows (RollupParityTest).
  */
 public final class ResourceReports {
+    private static final String SIGNATURE = Dimension.signature();
     private final Database db;
     private final LocalDate start;
     private final LocalDate end;
@@ -80,6 +84,7 @@ public final class ResourceReports {
     private final class Query {
         private final SqlSession session;
         private final ResourceMapper mapper;
+        private final RollupMapper rollups;
         private final Machine machine;
         private final ResourceSettings settings;
         private final Long machineId;
@@ -87,10 +92,13 @@ public final class ResourceReports {
         private final Integer toDay = end == null ? null : Machine.yyyymmdd(end);
         private final String fromDate = start == null ? null : start.toString();
         private final String toDate = end == null ? null : end.toString();
+        private List<Integer> jobDays;
+        private Boolean rollupCovered;
 
         Query(SqlSession session, Machine machine) {
             this.session = session;
             this.mapper = session.getMapper(ResourceMapper.class);
+            this.rollups = session.getMapper(RollupMapper.class);
             this.machine = machine;
             this.settings = ResourceSettings.of(machine);
             this.machineId = session.getMapper(LookupMapper.class)
@@ -168,8 +176,11 @@ public final class ResourceReports {
             }
             boolean waits = report.shape() == ResourceReport.Shape.WAITS;
             Dimension d = report.dimension();
-            List<BucketRow> groups = new ArrayList<>(mapper.buckets(machineId, ids, fromDay, toDay, d.bucketSql(),
-                    d.filter(), null, waits ? null : report.queues().hours("c"), !waits, waits));
+            List<BucketRow> groups = new ArrayList<>(rollupCovers()
+                    ? rollups.buckets(machineId, ids, fromDay, toDay, d.code(), null,
+                            waits ? null : report.queues().hours("r"), !waits, waits)
+                    : mapper.buckets(machineId, ids, fromDay, toDay, d.bucketSql(),
+                            d.filter(), null, waits ? null : report.queues().hours("c"), !waits, waits));
             // The unknown band (-1) sorts first in SQL; it is shown after the overflow band.
             groups.sort(Comparator.comparingInt(g -> g.getBucket() < 0 ? Integer.MAX_VALUE : g.getBucket()));
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -198,8 +209,12 @@ public final class ResourceReports {
             Dimension d = report.dimension();
             List<Bucket> buckets = d.buckets();
             Map<Long, Map<String, Object>> byPeriod = new LinkedHashMap<>();
-            for (BucketRow g : mapper.buckets(machineId, ids, fromDay, toDay, d.bucketSql(), d.filter(), period.key(),
-                    report.queues().hours("c"), false, false)) {
+            List<BucketRow> groups = rollupCovers()
+                    ? rollups.buckets(machineId, ids, fromDay, toDay, d.code(), period.key(),
+                            report.queues().hours("r"), false, false)
+                    : mapper.buckets(machineId, ids, fromDay, toDay, d.bucketSql(), d.filter(), period.key(),
+                            report.queues().hours("c"), false, false);
+            for (BucketRow g : groups) {
                 Map<String, Object> row = byPeriod.computeIfAbsent(g.getPeriod(), p -> {
                     Map<String, Object> r = new LinkedHashMap<>();
                     r.put("date", period.label(p));
@@ -241,12 +256,33 @@ public final class ResourceReports {
         /** Whether every day of the window that has jobs has a daily summary. */
         private boolean summaryCovers() {
             Set<String> summarized = new HashSet<>(mapper.summaryDates(machineId, fromDate, toDate));
-            for (int day : mapper.jobDays(machineId, fromDay, toDay)) {
+            for (int day : jobDays()) {
                 if (!summarized.contains(Period.DAY.label(day))) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * Whether every day of the window that has jobs is in the rollups under the current
+         * bucket tables (a store synced before V0005, or under other tables, is not until
+         * {@code jobs sync --resummarize}). Days whose jobs were pruned count as covered.
+         */
+        private boolean rollupCovers() {
+            if (rollupCovered == null) {
+                Set<Integer> rolled = new HashSet<>(rollups.days(machineId, fromDay, toDay, SIGNATURE));
+                rollupCovered = rolled.containsAll(jobDays());
+            }
+            return rollupCovered;
+        }
+
+        /** The window's days that have jobs (one index seek each), read once per query. */
+        private List<Integer> jobDays() {
+            if (jobDays == null) {
+                jobDays = mapper.jobDays(machineId, fromDay, toDay);
+            }
+            return jobDays;
         }
 
         private List<Long> queueIds(List<String> names) {

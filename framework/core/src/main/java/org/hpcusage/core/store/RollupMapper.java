@@ -1,0 +1,39 @@
+package org.hpcusage.core.store;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * The per-day rollups of V0005 (RollupMapper.xml): written for one machine-local day
+ * (yyyymmdd) at a time, read by the bucketed resource reports. {@code bucketSql}, {@code filter}
+ * and {@code hours} are SQL constants of {@code org.hpcusage.core.report.resource}.
+ */
+public interface RollupMapper {
+
+    int deleteBuckets(@Param("machineId") long machineId, @Param("endDay") int endDay);
+
+    int deleteUserUsage(@Param("machineId") long machineId, @Param("endDay") int endDay);
+
+    int deleteDay(@Param("machineId") long machineId, @Param("endDay") int endDay);
+
+    /** One dimension's buckets of the day's jobs, per queue and user. */
+    int insertBuckets(@Param("machineId") long machineId, @Param("endDay") int endDay,
+                      @Param("dimension") int dimension, @Param("bucketSql") String bucketSql,
+                      @Param("filter") String filter);
+
+    /** The day's jobs per user and status (leaderboards). */
+    int insertUserUsage(@Param("machineId") long machineId, @Param("endDay") int endDay);
+
+    int markDay(@Param("machineId") long machineId, @Param("endDay") int endDay, @Param("signature") String signature);
+
+    /** The days of the window rolled up under {@code signature} (null: under any). */
+    List<Integer> days(@Param("machineId") long machineId, @Param("fromDay") Integer fromDay,
+                       @Param("toDay") Integer toDay, @Param("signature") String signature);
+
+    /** ResourceMapper.buckets, answered from daily_buckets. */
+    List<BucketRow> buckets(@Param("machineId") long machineId, @Param("queueIds") List<Long> queueIds,
+                            @Param("fromDay") Integer fromDay, @Param("toDay") Integer toDay,
+                            @Param("dimension") int dimension, @Param("groupBy") String groupBy,
+                            @Param("hours") String hours, @Param("users") boolean users,
+                            @Param("waits") boolean waits);
+}
