@@ -51,6 +51,7 @@ final class Commands {
                         new ScoreboardShowCommand(),
                         new ScoreboardTuiCommand(),
                         new ScoreboardPublishCommand(),
+                        new ScoreboardPruneCommand(),
                         new ScoreboardBenchCommand()),
                 new CommandGroup("plugins", "Installed plugins and what they provide.",
                         new PluginsListCommand()),

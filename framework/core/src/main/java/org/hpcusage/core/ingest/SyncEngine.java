@@ -30,7 +30,7 @@ import org.hpcusage.core.store.LookupMapper;
 import org.hpcusage.core.store.LookupTable;
 import org.hpcusage.core.store.RecordMapper;
 import org.hpcusage.core.store.StoredDictionary;
-import org.hpcusage.core.store.SummaryMapper;
+import org.hpcusage.core.store.RollupMapper;
 import org.hpcusage.core.util.UserException;
 import org.hpcusage.spi.accounting.AccountingInput;
 import org.hpcusage.spi.accounting.JobRecord;
@@ -50,14 +50,25 @@ public final class SyncEngine {
     private final SyncOptions options;
     private final SyncListener listener;
     private final Lookups lookups = new Lookups();
+    private final SeenJobs seenJobs;
     private RecordCodec.Compressor compressor;
     private long machineId;
 
     public SyncEngine(Database db, Machine machine, SyncOptions options, SyncListener listener) {
+        this(db, machine, options, listener, null);
+    }
+
+    /**
+     * @param seenJobs the memory of pruned jobs (retention mode), or null: then a job ending on
+     *                 a pruned day cannot be told from one counted before and is not stored
+     *                 (an under-count, never a double count)
+     */
+    public SyncEngine(Database db, Machine machine, SyncOptions options, SyncListener listener, SeenJobs seenJobs) {
         this.db = db;
         this.machine = machine;
         this.options = options;
         this.listener = listener;
+        this.seenJobs = seenJobs;
     }
 
     /** Runs every day from {@code first} to {@code last} inclusive (none when first is after last). */
@@ -191,6 +202,12 @@ public final class SyncEngine {
             summarize(session, day);
             summarized = true;
         }
+        // Jobs that landed on another, pruned day must leave the jobs table in this transaction.
+        for (int other : writer.days) {
+            if (writer.pruned.contains(other) && other != Machine.yyyymmdd(day)) {
+                summarize(session, LocalDate.of(other / 10_000, other / 100 % 100, other % 100));
+            }
+        }
         return new DayResult(day, DayResult.Outcome.SYNCED, null, writer.fetched, writer.inserted, writer.updated,
                 writer.errors, summarized);
     }
@@ -204,6 +221,7 @@ public final class SyncEngine {
         RecordCodec.Compressor codec = compressor(session, file);
         long nextId = session.getMapper(JobMapper.class).maxId() + 1;
         DayWriter writer = new DayWriter(session, file.toString(), codec, nextId);
+        writer.pruned.addAll(session.getMapper(RollupMapper.class).prunedDays(machineId));
         // Charging and compression are pure and need no connection: they run on the parser's
         // thread, so the writer's thread only binds and executes.
         try (JobWriter jobs = new JobWriter(session.getConnection(), db.dialect());
@@ -316,6 +334,8 @@ public final class SyncEngine {
         private final Set<String> queues = new HashSet<>();
         /** Machine-local days (yyyymmdd) of the jobs written, whose summaries an import rebuilds. */
         final Set<Integer> days = new TreeSet<>();
+        /** The machine's pruned days: their jobs are de-duplicated against {@link SeenJobs}. */
+        final Set<Integer> pruned = new HashSet<>();
         private JobWriter jobs;
         private long nextId;
         int fetched, inserted, updated, errors;
@@ -357,6 +377,9 @@ public final class SyncEngine {
                     continue; // the same job twice in one file: the first one counts
                 }
                 Long id = stored.get(key);
+                if (id == null && !pruned.isEmpty() && seenBefore(job)) {
+                    continue; // its day was pruned and it was counted then
+                }
                 if (id == null) {
                     long newId = nextId++;
                     jobs.insert(newId, job, keys(job, p.charge()));
@@ -370,6 +393,14 @@ public final class SyncEngine {
                 }
             }
             jobs.flush();
+        }
+
+        /** Whether a job not in the store ends on a pruned day and is (or may be) counted already. */
+        private boolean seenBefore(JobRecord job) {
+            if (job.end() == null || !pruned.contains(machine.dayOf(job.end()))) {
+                return false;
+            }
+            return seenJobs == null || seenJobs.contains(job.jobId(), job.end());
         }
 
         private void write(long id, PreparedJob p) throws SQLException {
@@ -429,18 +460,9 @@ public final class SyncEngine {
         return new DayResult(day, DayResult.Outcome.SYNCED, null, 0, 0, 0, 0, true);
     }
 
-    /**
-     * Rebuilds one machine-local day's summary and rollups; a day without jobs gets the
-     * NO_JOBS summary marker.
-     */
+    /** Rebuilds one machine-local day's summary and rollups (adds to them on a pruned day). */
     private void summarize(SqlSession session, LocalDate day) {
-        SummaryMapper summaries = session.getMapper(SummaryMapper.class);
-        String date = day.toString();
-        summaries.deleteDay(machineId, date);
-        if (summaries.insertDay(machineId, date, Machine.yyyymmdd(day)) == 0) {
-            summaries.insertMarker(machineId, date);
-        }
-        DayRollups.rebuild(session, machineId, Machine.yyyymmdd(day));
+        DayAggregates.summarize(session, machineId, day, seenJobs);
     }
 
     private static long size(Path file) {

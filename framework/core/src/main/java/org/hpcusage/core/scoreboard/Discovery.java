@@ -122,8 +122,8 @@ public final class Discovery {
         Path file = dir.resolve("discover-" + month + ".txt");
         try {
             source.fetch(request(month.atDay(1), month.plusMonths(1).atDay(1), user), file);
-            return new SyncEngine(db, machine, SyncOptions.defaults(SyncMode.INCREMENTAL, null), SyncListener.NONE)
-                    .importFile(file).inserted();
+            return new SyncEngine(db, machine, SyncOptions.defaults(SyncMode.INCREMENTAL, null), SyncListener.NONE,
+                    new BloomSeenJobs(state, BloomSeenJobs.DEFAULT_EXPECTED)).importFile(file).inserted();
         } finally {
             Files.deleteIfExists(file);
         }

@@ -108,7 +108,8 @@ public final class Leaderboards {
      * One machine's usage groups. When every day with jobs is in the per-day rollup, the rollup
      * answers for all days but the two on which the 30- and 365-day windows start (in the
      * machine's zone), and those two days' jobs are bucketed to the second from the jobs
-     * table, so the windows stay exact while reading ~users x days rows instead of every job.
+     * table, so the windows stay exact while reading ~users x days rows instead of every job
+     * (if such a day's jobs were pruned, the whole day counts in the window).
      * A store not (wholly) rolled up is read from its jobs, as before V0005.
      */
     private static final class UsageSource {
@@ -137,9 +138,19 @@ public final class Leaderboards {
             ZoneId zone = zones.get(machineId);
             int recentDay = Machine.yyyymmdd(LocalDate.ofInstant(Instant.ofEpochSecond(recent), zone));
             int olderDay = Machine.yyyymmdd(LocalDate.ofInstant(Instant.ofEpochSecond(older), zone));
-            List<UsageGroup> groups = new ArrayList<>(scoreboard.usageFromRollup(machineId, recentDay, olderDay));
+            // A pruned first day has no jobs left to split by the second: it counts whole.
+            Set<Integer> pruned = new HashSet<>(rollups.prunedDays(machineId));
+            List<Integer> edges = new ArrayList<>();
+            for (int day : List.of(recentDay, olderDay)) {
+                if (!pruned.contains(day)) {
+                    edges.add(day);
+                }
+            }
+            List<UsageGroup> groups = new ArrayList<>(scoreboard.usageFromRollup(machineId, recentDay, olderDay, edges));
             // Day 0: jobs without an end (never rolled up); they count in all time only.
-            groups.addAll(scoreboard.usage(recent, older, List.of(machineId), List.of(0, recentDay, olderDay)));
+            List<Integer> fromJobs = new ArrayList<>(edges);
+            fromJobs.add(0);
+            groups.addAll(scoreboard.usage(recent, older, List.of(machineId), fromJobs));
             return groups;
         }
 

@@ -108,8 +108,9 @@ public final class Poller {
         }
         try {
             // Incremental: the same file name comes back every tick, so the ledger must not skip it.
+            // Jobs of pruned days (retention) are de-duplicated against the cluster's Bloom files.
             SyncEngine.FileResult r = new SyncEngine(db, machine, SyncOptions.defaults(SyncMode.INCREMENTAL, null),
-                    SyncListener.NONE).importFile(file);
+                    SyncListener.NONE, new BloomSeenJobs(state, BloomSeenJobs.DEFAULT_EXPECTED)).importFile(file);
             return new Result("ok", phase, month, r.fetched(), r.inserted(),
                     r.errors() > 0 ? r.errors() + " malformed rows" : null, 0);
         } catch (RuntimeException e) {

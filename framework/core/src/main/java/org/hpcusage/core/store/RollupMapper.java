@@ -36,4 +36,21 @@ public interface RollupMapper {
                             @Param("dimension") int dimension, @Param("groupBy") String groupBy,
                             @Param("hours") String hours, @Param("users") boolean users,
                             @Param("waits") boolean waits);
+
+    boolean isPruned(@Param("machineId") long machineId, @Param("endDay") int endDay);
+
+    /** The machine's pruned days (yyyymmdd). */
+    List<Integer> prunedDays(@Param("machineId") long machineId);
+
+    int markPruned(@Param("machineId") long machineId, @Param("endDay") int endDay);
+
+    long countJobsOn(@Param("machineId") long machineId, @Param("endDay") int endDay);
+
+    List<JobKey> jobKeysOn(@Param("machineId") long machineId, @Param("endDay") int endDay);
+
+    int deleteRecordsOn(@Param("machineId") long machineId, @Param("endDay") int endDay);
+
+    int deleteChargesOn(@Param("machineId") long machineId, @Param("endDay") int endDay);
+
+    int deleteJobsOn(@Param("machineId") long machineId, @Param("endDay") int endDay);
 }

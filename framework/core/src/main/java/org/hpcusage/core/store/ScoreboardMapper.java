@@ -15,12 +15,12 @@ public interface ScoreboardMapper {
                            @Param("machineIds") List<Long> machineIds, @Param("endDays") List<Integer> endDays);
 
     /**
-     * The same groups for one machine from daily_user_usage, leaving out the days
-     * {@code recentDay} and {@code olderDay} (yyyymmdd, machine-local) on which the windows
-     * start: days after recentDay are bucket 2, after olderDay 1, the rest 0.
+     * The same groups for one machine from daily_user_usage, leaving out {@code excludedDays}:
+     * days on or after {@code recentDay} (yyyymmdd, machine-local) are bucket 2, on or after
+     * {@code olderDay} 1, the rest 0.
      */
     List<UsageGroup> usageFromRollup(@Param("machineId") long machineId, @Param("recentDay") int recentDay,
-                                     @Param("olderDay") int olderDay);
+                                     @Param("olderDay") int olderDay, @Param("excludedDays") List<Integer> excludedDays);
 
     /** Every machine's id with its time zone (in {@code name}). */
     List<NamedId> machineZones();

@@ -9,4 +9,10 @@ public interface SummaryMapper {
     int insertDay(@Param("machineId") long machineId, @Param("date") String date, @Param("endDay") int endDay);
 
     int insertMarker(@Param("machineId") long machineId, @Param("date") String date);
+
+    /** Removes the day's NO_JOBS marker row, if it has one. */
+    int deleteMarker(@Param("machineId") long machineId, @Param("date") String date);
+
+    /** Adds the day's stored jobs to its existing rows (a pruned day). */
+    int addDay(@Param("machineId") long machineId, @Param("date") String date, @Param("endDay") int endDay);
 }

@@ -1,0 +1,113 @@
+package org.hpcusage.core.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.ibatis.session.SqlSession;
+import org.hpcusage.core.config.Machine;
+import org.hpcusage.core.report.resource.Dimension;
+import org.hpcusage.core.store.JobKey;
+import org.hpcusage.core.store.RollupMapper;
+import org.hpcusage.core.store.SummaryMapper;
+
+/**
+ * A machine-local day's aggregates: its daily_summary rows and its rollups (daily_buckets,
+ * daily_user_usage, rollup_days), always written in the caller's transaction, the one that
+ * changed the day's jobs, so a day's aggregates match its jobs.
+ *
+ * <p>A pruned day (retention mode) has no raw jobs left: its aggregates are the only record of
+ * it and are never rebuilt. Jobs that arrive for it later are added to them, remembered in
+ * {@link SeenJobs}, and their raw rows removed again, so the day stays pruned.
+ */
+final class DayAggregates {
+    private static final String SIGNATURE = Dimension.signature();
+
+    private DayAggregates() {
+    }
+
+    /** Rebuilds (or, on a pruned day, adds to) the day's aggregates from its stored jobs. */
+    static void summarize(SqlSession session, long machineId, LocalDate day, SeenJobs seen) {
+        int endDay = Machine.yyyymmdd(day);
+        RollupMapper rollups = session.getMapper(RollupMapper.class);
+        if (rollups.isPruned(machineId, endDay)) {
+            addToPruned(session, machineId, day, seen);
+            return;
+        }
+        SummaryMapper summaries = session.getMapper(SummaryMapper.class);
+        String date = day.toString();
+        summaries.deleteDay(machineId, date);
+        if (summaries.insertDay(machineId, date, endDay) == 0) {
+            summaries.insertMarker(machineId, date);   // the NO_JOBS marker
+        }
+        rollups.deleteBuckets(machineId, endDay);
+        rollups.deleteUserUsage(machineId, endDay);
+        rollups.deleteDay(machineId, endDay);
+        insertRollups(rollups, machineId, endDay);
+        rollups.markDay(machineId, endDay, SIGNATURE);
+    }
+
+    /** Whether the day's rollups exist under the current bucket tables. */
+    static boolean rolledUp(SqlSession session, long machineId, int endDay) {
+        return !session.getMapper(RollupMapper.class).days(machineId, endDay, endDay, SIGNATURE).isEmpty();
+    }
+
+    /**
+     * Removes the day's raw jobs (records, charges, rows) after remembering each in {@code seen}
+     * (saved before the caller commits), and marks the day pruned. The caller has made sure the
+     * day is rolled up.
+     */
+    static int prune(SqlSession session, long machineId, int endDay, SeenJobs seen) {
+        RollupMapper rollups = session.getMapper(RollupMapper.class);
+        int n = removeJobs(session, machineId, endDay, seen);
+        rollups.markPruned(machineId, endDay);
+        return n;
+    }
+
+    private static void addToPruned(SqlSession session, long machineId, LocalDate day, SeenJobs seen) {
+        int endDay = Machine.yyyymmdd(day);
+        RollupMapper rollups = session.getMapper(RollupMapper.class);
+        if (rollups.countJobsOn(machineId, endDay) == 0) {
+            return;   // nothing arrived (a resummarize, or every job was seen before)
+        }
+        // The day's jobs table holds only what arrived since it was pruned: add it up. Rollup
+        // readers sum their rows, so a second row for a (bucket, queue, user) key is harmless;
+        // daily_summary has a unique key and is added to in place.
+        SummaryMapper summaries = session.getMapper(SummaryMapper.class);
+        summaries.deleteMarker(machineId, day.toString());
+        summaries.addDay(machineId, day.toString(), endDay);
+        insertRollups(rollups, machineId, endDay);
+        removeJobs(session, machineId, endDay, seen);
+    }
+
+    private static void insertRollups(RollupMapper rollups, long machineId, int endDay) {
+        for (Dimension d : Dimension.values()) {
+            rollups.insertBuckets(machineId, endDay, d.code(), d.bucketSql(), d.filter());
+        }
+        rollups.insertUserUsage(machineId, endDay);
+    }
+
+    private static int removeJobs(SqlSession session, long machineId, int endDay, SeenJobs seen) {
+        RollupMapper rollups = session.getMapper(RollupMapper.class);
+        List<JobKey> keys = rollups.jobKeysOn(machineId, endDay);
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        if (seen == null) {
+            throw new IllegalStateException("jobs on pruned day " + endDay + " and nothing to remember them in");
+        }
+        for (JobKey k : keys) {
+            seen.add(k.getJobId(), k.getEnd() == null ? null : Instant.ofEpochSecond(k.getEnd()));
+        }
+        try {
+            seen.save();   // before the rows go: a crash now leaves them stored and remembered
+        } catch (IOException e) {
+            throw new UncheckedIOException("saving the record of pruned jobs: " + e.getMessage(), e);
+        }
+        rollups.deleteRecordsOn(machineId, endDay);
+        rollups.deleteChargesOn(machineId, endDay);
+        rollups.deleteJobsOn(machineId, endDay);
+        return keys.size();
+    }
+}
