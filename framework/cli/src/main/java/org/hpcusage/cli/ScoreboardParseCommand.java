@@ -92,7 +92,7 @@ final class ScoreboardParseCommand extends LeafCommand {
      * {@code avg_mem_mb} has no field in a job record and is left out.
      */
     static Map<String, Object> record(JobRecord j, AccountingParser parser) {
-        double hours = j.elapsed() == null ? 0 : j.elapsed();
+        double seconds = j.elapsed() == null ? 0 : j.elapsed();
         int cpus = j.numcpus() == null ? 0 : j.numcpus();
         int gpus = j.numgpus() == null ? 0 : j.numgpus();
         Map<String, Object> r = new TreeMap<>();
@@ -100,11 +100,11 @@ final class ScoreboardParseCommand extends LeafCommand {
         r.put("user", j.user());
         r.put("state", j.status() == null ? "" : j.status());
         r.put("end_ts", j.end() == null ? 0 : j.end().getEpochSecond());
-        r.put("elapsed_hours", hours / 3600);
-        r.put("clock_hours", cpus * hours / 3600);
+        r.put("elapsed_hours", seconds / 3600);
+        r.put("clock_hours", cpus * seconds / 3600);
         r.put("gpu_count", gpus);
-        r.put("gpu_elapsed_hours", gpus > 0 ? hours / 3600 : 0.0);
-        r.put("gpu_clock_hours", gpus * hours / 3600);
+        r.put("gpu_elapsed_hours", gpus > 0 ? seconds / 3600 : 0.0);
+        r.put("gpu_clock_hours", gpus * seconds / 3600);
         r.put("req_mem_mb", j.reqmem() == null ? 0.0 : j.reqmem() / 1e6);
         r.put("max_mem_mb", j.memory() == null ? 0.0 : j.memory() / 1e6);
         r.put("failed", parser.isFailure(j.status()));

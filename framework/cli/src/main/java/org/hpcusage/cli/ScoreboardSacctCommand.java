@@ -47,6 +47,8 @@ final class ScoreboardSacctCommand extends LeafCommand {
                 .addOption(opt(null, "since", "YYYY-MM-DD", "first day, inclusive (required)"))
                 .addOption(opt(null, "until", "YYYY-MM-DD", "last day, exclusive (required)"))
                 .addOption(opt(null, "include-steps", null, "keep step rows (123.batch, 123.0) and blank lines"))
+                .addOption(opt(null, "header", null, "print the field names first (as sacct without -n), so parse and reduce "
+                        + "read any --fields order"))
                 .addOption(opt(null, "user", "NAME", "only this user's jobs (sacct -u)"))
                 .addOption(opt(null, "fields", "A,B", "sacct -o field list (default: the site file's sacct-fields, else "
                         + "the reference's 13 fields)"))
@@ -111,7 +113,7 @@ final class ScoreboardSacctCommand extends LeafCommand {
                 throw new UserException(e.getMessage());
             }
             String fields = settings.string(FIELDS, "JobID");
-            int rows = print(ctx, target, line.hasOption("include-steps") || !startsWithJobId(fields));
+            int rows = print(ctx, target, line.hasOption("header"), line.hasOption("include-steps"), startsWithJobId(fields));
             Map<String, Object> log = new LinkedHashMap<>();
             log.put("level", "INFO");
             log.put("phase", "sacct");
@@ -128,19 +130,23 @@ final class ScoreboardSacctCommand extends LeafCommand {
     }
 
     /**
-     * Copies the fetched file to stdout without the source's header line; unless {@code all},
-     * without step rows (a '.' in the first field) and blank lines, as the reference's adapter.
+     * Copies the fetched file to stdout, its first line (the source's header: the field names)
+     * only when asked; unless {@code all}, without blank lines and, when the first field is the
+     * job id, without step rows (a '.' in it), as the reference's adapter.
      */
-    private static int print(Context ctx, Path file, boolean all) throws IOException {
+    private static int print(Context ctx, Path file, boolean header, boolean all, boolean jobIdFirst) throws IOException {
         int rows = 0;
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
-            String l = in.readLine(); // the source's header: the field names
+            String l = in.readLine();
+            if (header && l != null) {
+                ctx.out().println(l);
+            }
             while ((l = in.readLine()) != null) {
                 if (!all) {
                     int bar = l.indexOf('|');
-                    if (l.isEmpty() || (bar < 0 ? l : l.substring(0, bar)).indexOf('.') >= 0) {
+                    if (l.isEmpty() || (jobIdFirst && (bar < 0 ? l : l.substring(0, bar)).indexOf('.') >= 0)) {
                         continue;
                     }
                 }
