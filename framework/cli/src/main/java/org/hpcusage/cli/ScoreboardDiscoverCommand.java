@@ -35,7 +35,8 @@ final class ScoreboardDiscoverCommand extends LeafCommand {
                 .addOption(ScoreboardSupport.rootOption())
                 .addOption(opt(null, "home", "DIR", "folder whose entries name users (default /home; 'none' to skip)"))
                 .addOption(opt(null, "limit-users", "N", "new users to back-fill in this run (default 5)"))
-                .addOption(opt(null, "scheduler", "NAME", "the cluster's scheduler when the site file does not say"));
+                .addOption(opt(null, "scheduler", "NAME", "the cluster's scheduler when the site file does not say"))
+                .addOption(ScoreboardRate.option());
     }
 
     @Override
@@ -54,7 +55,8 @@ final class ScoreboardDiscoverCommand extends LeafCommand {
         int limit = intValue(line, "limit-users", 5, 1);
         String homeOption = line.getOptionValue("home", "/home");
         Path home = homeOption.equals("none") ? null : Path.of(homeOption);
-        Machine machine = ctx.machines().resolveForImport(cluster, ScoreboardPollCommand.scheduler(ctx, line, cluster));
+        Machine machine = ScoreboardRate.apply(line,
+                ctx.machines().resolveForImport(cluster, ScoreboardPollCommand.scheduler(ctx, line, cluster)));
         AccountingSource source = ctx.extensions().sources().get(machine.parser().scheduler());
         Discovery.Result r = new Discovery(ctx.store().jobs(), machine, source, root, home).run(limit);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -51,6 +51,7 @@ final class ScoreboardPollCommand extends LeafCommand {
                         + "(default 2000-01-01)"))
                 .addOption(opt(null, "scheduler", "NAME", "the cluster's scheduler when the site file does not say "
                         + "(default: the only installed source)"))
+                .addOption(ScoreboardRate.option())
                 .addOption(ScoreboardSupport.minJobsOption());
     }
 
@@ -75,7 +76,7 @@ final class ScoreboardPollCommand extends LeafCommand {
         } catch (DateTimeException e) {
             throw new UsageException("--backfill-start must be YYYY-MM-DD, not '" + line.getOptionValue("backfill-start") + "'");
         }
-        Machine machine = ctx.machines().resolveForImport(cluster, scheduler(ctx, line, cluster));
+        Machine machine = ScoreboardRate.apply(line, ctx.machines().resolveForImport(cluster, scheduler(ctx, line, cluster)));
         AccountingSource source = ctx.extensions().sources().get(machine.parser().scheduler());
         Poller.Result r = new Poller(ctx.store().jobs(), machine, source, root, Clock.systemUTC()).tick(start, backfillOnly);
         if (r.exitCode() != 3) {

@@ -103,6 +103,23 @@ final class ScoreboardSupport {
         }
     }
 
+    static Option stdinOption() {
+        return LeafCommand.opt(null, "stdin", null, "read standard input (the same as '-' or no FILE; the reference's flag)");
+    }
+
+    /** The input of parse and reduce: {@code [FILE|-]} or {@code --stdin}; null for standard input. */
+    static Path input(CommandLine line) {
+        var args = line.getArgList();
+        if (args.size() > 1) {
+            throw new UsageException("give one FILE, or '-' for standard input");
+        }
+        String a = args.isEmpty() ? "-" : args.get(0);
+        if (line.hasOption("stdin") && !a.equals("-")) {
+            throw new UsageException("--stdin and FILE '" + a + "' are both given");
+        }
+        return a.equals("-") ? null : Path.of(a);
+    }
+
     static Path clusterState(Path root, String machine) {
         return root.resolve("clusters").resolve(machine).resolve("state");
     }

@@ -153,6 +153,22 @@ class SacctSourceTest {
     }
 
     @Test
+    void theConfiguredRateSizesTheBucket() throws IOException {
+        // What scoreboard --rate-per-min / $SLURM_SB_RATE_PER_MIN lay over the site file's block.
+        SacctSource source = new SacctSource(clock);
+        Path out = temp.resolve("x.txt");
+        for (int i = 0; i < 5; i++) {
+            source.fetch(month(LocalDate.of(2025, 7, 1), null, settings(SacctSource.RATE, 4.0)), out);
+        }
+        // capacity 4: four calls at once, then (1 - 0) x 60 / 4 = 15 s before the fifth
+        assertEquals(List.of(15_000L), clock.sleeps);
+        source.fetch(month(LocalDate.of(2025, 7, 1), null, settings(SacctSource.RATE, 1)), out);
+        source.fetch(month(LocalDate.of(2025, 7, 1), null, settings(SacctSource.RATE, 1)), out);
+        // a rate of 1: the second call waits the whole minute
+        assertEquals(List.of(15_000L, 60_000L), clock.sleeps);
+    }
+
+    @Test
     void aStateFileKeepsTheLimitAcrossProcesses() throws IOException {
         Settings s = settings(SacctSource.RATE_STATE, temp.resolve("state/ratelimit").toString());
         Path out = temp.resolve("x.txt");
