@@ -10,7 +10,9 @@ import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.hpcusage.core.config.Machine;
+import org.hpcusage.core.ingest.SeenJobs;
 import org.hpcusage.core.ingest.SyncEngine;
+import org.hpcusage.core.scoreboard.BloomSeenJobs;
 import org.hpcusage.core.ingest.SyncListener;
 import org.hpcusage.core.ingest.SyncMode;
 import org.hpcusage.core.ingest.SyncOptions;
@@ -46,6 +48,7 @@ final class ScoreboardReduceCommand extends LeafCommand {
     protected Options options() {
         return new Options()
                 .addOption(opt("m", "cluster", "NAME", "the cluster (machine) the jobs belong to (required)"))
+                .addOption(ScoreboardSupport.rootOption())
                 .addOption(ScoreboardSupport.stdinOption());
     }
 
@@ -66,6 +69,9 @@ final class ScoreboardReduceCommand extends LeafCommand {
             throw new UserException((Files.exists(file) ? "not a file: " : "file not found: ") + file);
         }
         Machine machine = ctx.machines().resolveForImport(cluster, "slurm");
+        // With a root, jobs of pruned days are checked against the cluster's Bloom files (as poll does).
+        Path root = ScoreboardSupport.root(line, false);
+        SeenJobs seen = root == null ? null : BloomSeenJobs.under(root, machine.name());
         String name = file == null ? "stdin" : file.toString();
         // The import path reads files: standard input is saved to one first (deleted after).
         Path spooled = file == null ? Files.createTempFile("hpcusage-reduce", ".txt") : null;
@@ -82,7 +88,7 @@ final class ScoreboardReduceCommand extends LeafCommand {
                         ctx.err().println(name + ":" + lineNumber + ": " + reason);
                     }
                 }
-            }).importFile(spooled != null ? spooled : file);
+            }, seen).importFile(spooled != null ? spooled : file);
             if (rejected[0] > SHOWN_REJECTS) {
                 ctx.err().println(name + ": " + (rejected[0] - SHOWN_REJECTS) + " more malformed lines not shown");
             }

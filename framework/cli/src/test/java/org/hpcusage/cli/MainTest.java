@@ -30,7 +30,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jobs sync", "jobs import", "scoreboard show", "scoreboard publish", "scoreboard poll", "scoreboard backfill", "scoreboard probe", "scoreboard bench", "scoreboard doctor", "scoreboard bloom stats", "jobs history daily-summary", "jobs history jobs-per-user",
+    @ValueSource(strings = {"jobs sync", "jobs import", "scoreboard show", "scoreboard publish", "scoreboard poll", "scoreboard backfill", "scoreboard probe", "scoreboard bench", "scoreboard doctor", "scoreboard bloom stats", "scoreboard prune", "scoreboard sacct", "scoreboard parse", "scoreboard reduce", "scoreboard discover", "scoreboard tui", "jobs history daily-summary", "jobs history jobs-per-user",
             "jobs history jobs-per-project", "jobs history unique-users", "jobs history unique-projects",
             "jobs records", "jobs generate", "jobs bench", "plugins list", "db info"})
     void everyCommandHasHelpWithAnExample(String command) {

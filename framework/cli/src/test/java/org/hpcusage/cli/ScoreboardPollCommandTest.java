@@ -74,6 +74,36 @@ class ScoreboardPollCommandTest {
     }
 
     @Test
+    void pruneKeepsTheBoardsAndReducingTheSameJobsAddsNothing() throws IOException {
+        assertEquals(0, sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01").exit());
+        assertEquals(0, sb("scoreboard", "backfill", "-m", "hammer").exit());
+        String board = Files.readString(root.resolve("leaderboards/alltime.json"));
+        MainTest.Run usage = sb("scoreboard", "prune", "-m", "hammer");
+        assertEquals(2, usage.exit());
+        assertTrue(usage.err().contains("--keep-days N is required"), usage.err());
+        assertEquals(2, sb("scoreboard", "prune", "-m", "hammer", "--keep-days", "0").exit());
+
+        // The three jobs end on three days of 2025, long before "now" minus 30 days.
+        MainTest.Run dry = sb("scoreboard", "prune", "-m", "hammer", "--keep-days", "30", "--dry-run");
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(dry.out().contains("\"status\":\"dry_run\"") && dry.out().contains("\"days_pruned\":3,\"jobs_pruned\":3"),
+                dry.out());
+        MainTest.Run pruned = sb("scoreboard", "prune", "-m", "hammer", "--keep-days", "30");
+        assertTrue(pruned.out().contains("\"days_pruned\":3,\"jobs_pruned\":3"), pruned.out());
+        assertTrue(Files.exists(root.resolve("clusters/hammer/state/seen/2025-07.bloom")));
+
+        Path file = Files.writeString(temp.resolve("again.txt"), JOBS);
+        MainTest.Run again = sb("scoreboard", "reduce", "-m", "hammer", file.toString());
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("\"new_jobs\":0"), again.out());
+        assertEquals(0, sb("scoreboard", "publish").exit());
+        // Same board, a later "asof".
+        String after = Files.readString(root.resolve("leaderboards/alltime.json"));
+        assertTrue(board.contains("\"rows\":[{\"rank\":1,\"user\":\"alice\",\"value\":6.0}]"), board);
+        assertEquals(board.substring(board.indexOf("\"metric\"")), after.substring(after.indexOf("\"metric\"")));
+    }
+
+    @Test
     void failuresAndBadOptionsHaveTheirExitCodes() throws IOException {
         sacct.mode("fail 9");
         MainTest.Run failed = sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01");
