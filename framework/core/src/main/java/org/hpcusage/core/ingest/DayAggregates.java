@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.config.Machine;
@@ -23,6 +24,7 @@ import org.hpcusage.core.store.SummaryMapper;
  */
 final class DayAggregates {
     private static final String SIGNATURE = Dimension.signature();
+    private static final List<Integer> DIMENSIONS = Arrays.stream(Dimension.values()).map(Dimension::code).toList();
 
     private DayAggregates() {
     }
@@ -41,7 +43,7 @@ final class DayAggregates {
         if (summaries.insertDay(machineId, date, endDay) == 0) {
             summaries.insertMarker(machineId, date);   // the NO_JOBS marker
         }
-        rollups.deleteBuckets(machineId, endDay);
+        rollups.deleteBuckets(machineId, DIMENSIONS, endDay);
         rollups.deleteUserUsage(machineId, endDay);
         rollups.deleteDay(machineId, endDay);
         insertRollups(rollups, machineId, endDay);

@@ -10,7 +10,8 @@ import org.apache.ibatis.annotations.Param;
  */
 public interface RollupMapper {
 
-    int deleteBuckets(@Param("machineId") long machineId, @Param("endDay") int endDay);
+    int deleteBuckets(@Param("machineId") long machineId, @Param("dimensions") List<Integer> dimensions,
+                      @Param("endDay") int endDay);
 
     int deleteUserUsage(@Param("machineId") long machineId, @Param("endDay") int endDay);
 
