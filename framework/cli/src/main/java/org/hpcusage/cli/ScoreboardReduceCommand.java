@@ -80,15 +80,19 @@ final class ScoreboardReduceCommand extends LeafCommand {
                 Files.copy(System.in, spooled, StandardCopyOption.REPLACE_EXISTING);
             }
             long[] rejected = {0};
-            SyncOptions options = new SyncOptions(SyncMode.PLAIN, null, false, true, 1000, ctx.site().recordCodec());
-            SyncEngine.FileResult r = new SyncEngine(ctx.store().jobs(), machine, options, new SyncListener() {
+            // Standard input has no name to remember in the ledger: one ledger row, "stdin", is
+            // rewritten each time, and the de-duplication of jobs (not of files) applies.
+            SyncOptions options = new SyncOptions(spooled != null ? SyncMode.INCREMENTAL : SyncMode.PLAIN, null, false,
+                    true, 1000, ctx.site().recordCodec());
+            SyncEngine engine = new SyncEngine(ctx.store().jobs(), machine, options, new SyncListener() {
                 @Override
                 public void rejected(String source, long lineNumber, String reason) {
                     if (++rejected[0] <= SHOWN_REJECTS) {
                         ctx.err().println(name + ":" + lineNumber + ": " + reason);
                     }
                 }
-            }, seen).importFile(spooled != null ? spooled : file);
+            }, seen);
+            SyncEngine.FileResult r = spooled != null ? engine.importFile(spooled, "stdin") : engine.importFile(file);
             if (rejected[0] > SHOWN_REJECTS) {
                 ctx.err().println(name + ": " + (rejected[0] - SHOWN_REJECTS) + " more malformed lines not shown");
             }

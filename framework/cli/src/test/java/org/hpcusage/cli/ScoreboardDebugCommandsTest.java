@@ -328,6 +328,17 @@ class ScoreboardDebugCommandsTest {
         assertEquals(0, piped.exit(), piped.err());
         assertEquals("{\"cluster\":\"hammer\",\"processed\":3,\"new_jobs\":0,\"skipped\":3,\"errors\":1}", piped.out().strip());
         assertEquals("stdin:6: 2 '|'-separated fields, expected 13\n", piped.err());
+        // The ledger keeps one "stdin" row, not one per temporary file.
+        assertEquals(0, withStdin(JOBS, "scoreboard", "reduce", "-m", "hammer", "-").exit());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT SUM(unit = 'stdin'), SUM(unit LIKE '%hpcusage-reduce%') FROM sync_units")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+            assertEquals(0, rs.getInt(2));
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
 
         // Stored once: alice 2 CPUs x 1 h + 1 CPU x 0.5 h = 2.5, bob 8 x 2 h = 16.0 CPU-hours
         MainTest.Run show = sb("--format", "json", "scoreboard", "show", "--min-jobs", "1");

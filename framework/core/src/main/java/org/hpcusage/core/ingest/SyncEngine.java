@@ -97,6 +97,14 @@ public final class SyncEngine {
      * {@link SyncMode#UPSERT}), so importing a file again adds nothing.
      */
     public FileResult importFile(Path file) {
+        return importFile(file, "file:" + file.toAbsolutePath().normalize());
+    }
+
+    /**
+     * {@link #importFile(Path)} with the ledger's name for the unit given, for input that has no
+     * lasting file name (standard input spooled to a temporary file).
+     */
+    public FileResult importFile(Path file, String unit) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("file not found: " + file);
         }
@@ -104,7 +112,6 @@ public final class SyncEngine {
             machineId = ensureMachine();
         }
         long size = size(file);
-        String unit = "file:" + file.toAbsolutePath().normalize();
         if (options.mode() == SyncMode.PLAIN && alreadySynced(unit, size)) {
             return new FileResult(file, 0, 0, 0, 0, 0, true);
         }
