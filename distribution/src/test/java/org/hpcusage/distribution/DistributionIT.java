@@ -83,6 +83,15 @@ class DistributionIT {
         Launcher.Result plugins = launcher.run(cwd, "hpcusage", "plugins", "list");
         assertEquals(0, plugins.exit(), plugins.err());
         assertTrue(plugins.out().contains("parser pbs") && plugins.out().contains("charging-rule node-exclusive"), plugins.out());
+        // The first run of a command group leaves its class-data archive for this copy; the next
+        // run maps it and says the same, with nothing on stderr (an archive of the original
+        // folder, copied along, would not fit this one's paths and is not used).
+        try (var archives = Files.list(moved.resolve("var/cds"))) {
+            assertEquals(1, archives.filter(f -> f.getFileName().toString().matches("plugins-[0-9]+\\.jsa")).count());
+        }
+        Launcher.Result again = launcher.run(cwd, "hpcusage", "plugins", "list");
+        assertEquals(plugins.out(), again.out());
+        assertEquals("", again.err());
 
         String examples = moved.resolve("examples/pbs/derecho").toString();
         Launcher.Result sync = launcher.run(cwd, "jobhist-sync", "-m", "derecho", "-l", examples,

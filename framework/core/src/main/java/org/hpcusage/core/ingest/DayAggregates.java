@@ -88,6 +88,9 @@ final class DayAggregates {
             rollups.insertBuckets(machineId, endDay, d.code(), d.bucketSql(), d.filter());
         }
         rollups.insertUserUsage(machineId, endDay);
+        // The month's sum follows its days (about 25 000 rows for a month of 400 users: ~10 ms).
+        rollups.deleteUserMonth(machineId, endDay / 100);
+        rollups.insertUserMonth(machineId, endDay / 100);
     }
 
     private static int removeJobs(SqlSession session, long machineId, int endDay, SeenJobs seen) {

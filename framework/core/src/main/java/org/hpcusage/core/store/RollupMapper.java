@@ -25,6 +25,11 @@ public interface RollupMapper {
     /** The day's jobs per user and status (leaderboards). */
     int insertUserUsage(@Param("machineId") long machineId, @Param("endDay") int endDay);
 
+    int deleteUserMonth(@Param("machineId") long machineId, @Param("month") int month);
+
+    /** Sums the month's (yyyymm) daily_user_usage rows into monthly_user_usage. */
+    int insertUserMonth(@Param("machineId") long machineId, @Param("month") int month);
+
     int markDay(@Param("machineId") long machineId, @Param("endDay") int endDay, @Param("signature") String signature);
 
     /** The days of the window rolled up under {@code signature} (null: under any). */

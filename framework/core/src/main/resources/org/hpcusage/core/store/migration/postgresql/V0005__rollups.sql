@@ -33,6 +33,22 @@ CREATE TABLE IF NOT EXISTS daily_user_usage (
 );
 CREATE INDEX IF NOT EXISTS ix_daily_user_usage ON daily_user_usage (machine_id, end_day);
 
+-- daily_user_usage summed per machine-local month (yyyymm), rebuilt from it whenever a day of
+-- the month is: the leaderboards read whole months from here and days only for the two months
+-- in which their windows start.
+CREATE TABLE IF NOT EXISTS monthly_user_usage (
+    machine_id BIGINT NOT NULL REFERENCES machines (id),
+    month INTEGER NOT NULL,
+    user_id BIGINT NOT NULL REFERENCES users (id),
+    status TEXT,
+    job_count INTEGER NOT NULL,
+    cpu_seconds DOUBLE PRECISION NOT NULL,
+    elapsed_seconds DOUBLE PRECISION NOT NULL,
+    gpu_seconds DOUBLE PRECISION NOT NULL,
+    gpu_elapsed_seconds DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_monthly_user_usage ON monthly_user_usage (machine_id, month);
+
 -- Which days the rollups above hold, and under which definition (a signature of the bucket
 -- tables): a report reads rollups only for windows whose every job day is listed with the
 -- current signature, and scans jobs otherwise. pruned = 1 once the day's raw jobs were removed.
