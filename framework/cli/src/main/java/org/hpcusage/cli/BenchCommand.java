@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -116,6 +117,15 @@ final class BenchCommand extends LeafCommand {
             long bytes = rs.getLong(2);
             ctx.out().printf("Raw records: %,d stored, %.0f bytes each on average (%s)%n", n,
                     n == 0 ? 0.0 : (double) bytes / n, codec);
+        }
+    }
+
+    /** The jobs in a store (every machine). */
+    static long countJobs(Database db) throws SQLException {
+        try (SqlSession session = db.reader(); Statement st = session.getConnection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM jobs")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
