@@ -72,11 +72,24 @@ public final class ScanImporter {
                              HostAccounts accounts, Consumer<String> rejects) throws IOException {
         String fileName = file.getFileName().toString();
         LocalDate date = ScanNaming.scanDate(fileName);
+        if (ChunkedParse.supports(parser)) {
+            // lines stand alone: parse chunks on several threads, merged in file order
+            return importInto(fileName, date, parser.format(), tree -> {
+                try (InputStream in = open(file)) {
+                    ChunkedParse.run(parser, fileName, in, zone, tree, ChunkedParse.workers());
+                }
+            }, collection, target, accounts, rejects);
+        }
         return importEntries(fileName, date, parser.format(), sink -> {
             try (InputStream in = open(file)) {
                 parser.parse(new ScanInput(fileName, in, zone), sink);
             }
         }, collection, target, accounts, rejects);
+    }
+
+    /** Fills the tree from the input. */
+    private interface Filler {
+        void fill(ScanTree tree) throws IOException;
     }
 
     /** Pushes a scan's entries into a sink; a file parser or a live walk. */
@@ -92,11 +105,21 @@ public final class ScanImporter {
      */
     public Result importEntries(String sourceName, LocalDate date, String format, Producer producer, String collection,
                                 DatabaseTarget target, HostAccounts accounts, Consumer<String> rejects) throws IOException {
+        return importInto(sourceName, date, format, tree -> PipelinedSink.run(producer, tree), collection, target,
+                accounts, rejects);
+    }
+
+    private Result importInto(String sourceName, LocalDate date, String format, Filler filler, String collection,
+                              DatabaseTarget target, HostAccounts accounts, Consumer<String> rejects) throws IOException {
         long scanDate = date == null ? FileEntry.NO_TIME : NaiveTime.of(date.atStartOfDay());
         long t0 = System.nanoTime();
         ScanTree tree = new ScanTree(scanDate, r -> rejects.accept(sourceName + ":" + r));
-        PipelinedSink.run(producer, tree);
+        filler.fill(tree);
+        long tf = System.nanoTime();
         tree.finish();
+        if (Boolean.getBoolean("hpcusage.fs.timing")) {
+            System.err.printf("read %.2f s, finish %.2f s%n", (tf - t0) / 1e9, (System.nanoTime() - tf) / 1e9);
+        }
         long t1 = System.nanoTime();
         ScanStoreWriter.Provenance provenance = new ScanStoreWriter.Provenance(sourceName,
                 date == null ? null : NaiveTime.format(scanDate), NaiveTime.format(NaiveTime.of(LocalDateTime.now())),
@@ -139,8 +162,12 @@ public final class ScanImporter {
                 }
                 new ScanStoreWriter(c, Dialect.SQLITE).write(tree, provenance, accounts);
                 c.setAutoCommit(true);
+                long t0 = System.nanoTime();
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA optimize");
+                }
+                if (Boolean.getBoolean("hpcusage.fs.timing")) {
+                    System.err.printf("optimize %.2f s%n", (System.nanoTime() - t0) / 1e9);
                 }
             }
             try {
