@@ -40,6 +40,15 @@ public final class ScanImporter {
                          double parseSeconds, double writeSeconds) {
     }
 
+    /** {@code -Dhpcusage.fs.timing=true}: phase times on stderr, for performance work. */
+    static final boolean TIMING = Boolean.getBoolean("hpcusage.fs.timing");
+
+    /** CPU time of the whole process so far (all threads), or 0 where unknown. */
+    static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
     /** The first bytes of a file (decompressed when it is gzip), for {@link ScanParser#recognizes}. */
     public static byte[] head(Path file) throws IOException {
         try (InputStream in = open(file)) {
@@ -113,12 +122,15 @@ public final class ScanImporter {
                               DatabaseTarget target, HostAccounts accounts, Consumer<String> rejects) throws IOException {
         long scanDate = date == null ? FileEntry.NO_TIME : NaiveTime.of(date.atStartOfDay());
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         ScanTree tree = new ScanTree(scanDate, r -> rejects.accept(sourceName + ":" + r));
         filler.fill(tree);
         long tf = System.nanoTime();
+        long cf = cpuNanos();
         tree.finish();
-        if (Boolean.getBoolean("hpcusage.fs.timing")) {
-            System.err.printf("read %.2f s, finish %.2f s%n", (tf - t0) / 1e9, (System.nanoTime() - tf) / 1e9);
+        if (TIMING) {
+            System.err.printf("read %.2f s (%.2f s CPU), finish %.2f s%n", (tf - t0) / 1e9, (cf - c0) / 1e9,
+                    (System.nanoTime() - tf) / 1e9);
         }
         long t1 = System.nanoTime();
         ScanStoreWriter.Provenance provenance = new ScanStoreWriter.Provenance(sourceName,
@@ -134,6 +146,9 @@ public final class ScanImporter {
             throw new UserException("cannot write scan store " + target.display() + ": " + e.getMessage(), e);
         }
         long t2 = System.nanoTime();
+        if (TIMING) {
+            System.err.printf("write %.2f s (%.2f s CPU)%n", (t2 - t1) / 1e9, (cpuNanos() - cf) / 1e9);
+        }
         return new Result(collection, format, target, tree.entries() + tree.rejected(), tree.entries(),
                 tree.files(), tree.directoryCount(), tree.rejected(), tree.orphanFiles(), tree.duplicateDirectories(),
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9);
@@ -166,7 +181,7 @@ public final class ScanImporter {
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA optimize");
                 }
-                if (Boolean.getBoolean("hpcusage.fs.timing")) {
+                if (TIMING) {
                     System.err.printf("optimize %.2f s%n", (System.nanoTime() - t0) / 1e9);
                 }
             }

@@ -35,7 +35,7 @@ final class ScanStoreWriter {
         long tm = System.nanoTime();
         MigrationRunner migrations = new MigrationRunner(connection, dialect);
         migrations.migrate(ScanSchema.TABLES);
-        if (Boolean.getBoolean("hpcusage.fs.timing")) {
+        if (ScanImporter.TIMING) {
             System.err.printf("tables %.2f s%n", (System.nanoTime() - tm) / 1e9);
         }
         connection.setAutoCommit(false);
@@ -94,7 +94,7 @@ final class ScanStoreWriter {
         long t3 = System.nanoTime();
         migrations.migrate(ScanSchema.FULL); // the indexes, now that the rows are in
         long t4 = System.nanoTime();
-        if (Boolean.getBoolean("hpcusage.fs.timing")) {
+        if (ScanImporter.TIMING) {
             System.err.printf("dirs %.2f s, stats %.2f s, rest %.2f s, indexes %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                     (t3 - t2) / 1e9, (t4 - t3) / 1e9);
         }

@@ -110,4 +110,23 @@ class ChunkedParseTest {
         assertTrue(expected.stream().anyMatch(s -> s.endsWith("line longer than 1 MiB")), expected.toString());
         assertEquals(expected, chunked(bytes, 2, 4096));
     }
+
+    @Test
+    void newlinesAreCountedEightBytesAtATime() {
+        java.util.Random random = new java.util.Random(7);
+        for (int len = 0; len < 300; len++) {
+            byte[] b = new byte[len];
+            random.nextBytes(b);
+            long expected = 0;
+            for (int i = 0; i < len; i++) {
+                if (i % 5 == 0) {
+                    b[i] = '\n';
+                }
+                if (b[i] == '\n') {
+                    expected++;
+                }
+            }
+            assertEquals(expected, ChunkedParse.newlines(b, len), "length " + len);
+        }
+    }
 }
