@@ -121,6 +121,9 @@ public final class ScanImporter {
     private Result importInto(String sourceName, LocalDate date, String format, Filler filler, String collection,
                               DatabaseTarget target, HostAccounts accounts, Consumer<String> rejects) throws IOException {
         long scanDate = date == null ? FileEntry.NO_TIME : NaiveTime.of(date.atStartOfDay());
+        if (target.dialect() == Dialect.SQLITE) {
+            warmUpSqlite();
+        }
         long t0 = System.nanoTime();
         long c0 = cpuNanos();
         ScanTree tree = new ScanTree(scanDate, r -> rejects.accept(sourceName + ":" + r));
@@ -154,6 +157,24 @@ public final class ScanImporter {
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }
 
+    /**
+     * Loads sqlite-jdbc's native library and classes on a spare thread while the scan is read
+     * (the first connection of a process costs a tenth of a second or more).
+     */
+    private static void warmUpSqlite() {
+        Thread t = new Thread(() -> {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+                 java.sql.PreparedStatement ps = c.prepareStatement("SELECT ?")) {
+                ps.setLong(1, 1);
+                ps.executeQuery().close();
+            } catch (SQLException e) {
+                // the real connection will report it
+            }
+        }, "sqlite-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static void writeSqlite(ScanTree tree, ScanStoreWriter.Provenance provenance, Path target,
                                     HostAccounts accounts) throws IOException, SQLException {
         Path dir = target.toAbsolutePath().getParent();
@@ -164,7 +185,11 @@ public final class ScanImporter {
         Files.deleteIfExists(dir.resolve(aside.getFileName() + "-journal"));
         boolean done = false;
         try {
+            long tc = System.nanoTime();
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + aside)) {
+                if (TIMING) {
+                    System.err.printf("connect %.2f s%n", (System.nanoTime() - tc) / 1e9);
+                }
                 try (Statement st = c.createStatement()) {
                     // The file is not in use until it is renamed; a crash just discards it.
                     st.execute("PRAGMA journal_mode=OFF");
@@ -184,6 +209,10 @@ public final class ScanImporter {
                 if (TIMING) {
                     System.err.printf("optimize %.2f s%n", (System.nanoTime() - t0) / 1e9);
                 }
+                tc = System.nanoTime();
+            }
+            if (TIMING) {
+                System.err.printf("close %.2f s%n", (System.nanoTime() - tc) / 1e9);
             }
             try {
                 Files.move(aside, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
