@@ -46,8 +46,8 @@ final class FsScanCommand extends LeafCommand {
         return new Options()
                 .addOption(opt(null, "source", "NAME", "walker: find (GNU find, exact allocated blocks; the default when"
                         + " it is on the PATH) or posix (Java, sizes rounded to 4 KiB)"))
-                .addOption(opt("w", "workers", "N", "walker threads or find processes (default 8: listing waits on the disk,"
-                        + " not the CPU; -w 1 for a local disk with a warm cache)"))
+                .addOption(opt("w", "workers", "N", "find processes (default: the number of cores) or posix walker threads"
+                        + " (default 8); more for a parallel file system, where listing waits on the servers"))
                 .addOption(opt("f", "filesystem", "NAME", "collection name (default: the last component of PATH)"))
                 .addOption(opt(null, "data-dir", "DIR", "folder of <collection>.db stores (default $HPCUSAGE_HOME/data/fs)"))
                 .addOption(opt(null, "time-zone", "ZONE", "zone of the stored naive times (default: this host's)"))
@@ -73,7 +73,8 @@ final class FsScanCommand extends LeafCommand {
             throw new UserException("not a directory: " + root);
         }
         ScanSource source = ctx.extensions().scanSources().get(line.getOptionValue("source", defaultSource(ctx)));
-        int threads = intValue(line, "workers", 8, 1);
+        // find runs in C and keeps a core busy; the Java walker's threads mostly wait on lstat
+        int threads = intValue(line, "workers", source.name().equals("find") ? Runtime.getRuntime().availableProcessors() : 8, 1);
         ZoneId zone;
         try {
             zone = line.hasOption("time-zone") ? ZoneId.of(line.getOptionValue("time-zone")) : ZoneId.systemDefault();
