@@ -17,6 +17,10 @@ import org.sqlite.SQLiteConfig;
  * them (see {@code V0002__scan_indexes.sql}): the first query that needs one builds it, once, if
  * the store file is writable; otherwise that query scans the table. Building is a few seconds per
  * million directories; a scan of the table a few tenths.
+ *
+ * <p>With such an index, a top-N listing reads the index in order and stops after N rows, but only
+ * if the planner is kept off the total_size_r index for the size filter ({@code --min-size}
+ * defaults to 1 GiB): {@link #orderedScanPays} decides from how many rows pass the filter.
  */
 final class ScanIndexes {
     private ScanIndexes() {
@@ -29,7 +33,8 @@ final class ScanIndexes {
             "ix_stats_dir_count_nr", "dir_count_nr",
             "ix_stats_dir_count_r", "dir_count_r",
             "ix_stats_owner_files", "owner_uid, file_count_r",
-            "ix_stats_group_files", "owner_gid, file_count_r");
+            "ix_stats_group_files", "owner_gid, file_count_r",
+            "ix_stats_atime_r", "(max_atime_r IS NULL), max_atime_r DESC");
 
     /**
      * The on-demand index an unscoped listing needs, or null: its sort key's, or for a
@@ -42,6 +47,7 @@ final class ScanIndexes {
             case "dirs_nr" -> "ix_stats_dir_count_nr";
             case "dirs", "dirs_r" -> "ix_stats_dir_count_r";
             case "files", "files_r" -> owner ? "ix_stats_owner_files" : group ? "ix_stats_group_files" : null;
+            case "atime", "atime_r" -> "ix_stats_atime_r";
             default -> null;
         };
     }
@@ -76,6 +82,30 @@ final class ScanIndexes {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Whether reading the sort key's index in order (stopping after {@code limit} rows that pass
+     * the size filter) beats collecting every row that passes it and sorting: about
+     * {@code limit × total / matching} rows read against {@code matching} rows sorted, so when
+     * {@code matching² > limit × total}. Counts at most that many matching rows.
+     */
+    static boolean orderedScanPays(ScanReader reader, int limit, Long minSize, Long maxSize) throws SQLException {
+        long total;
+        try (PreparedStatement ps = reader.connection().prepareStatement("SELECT COALESCE(MAX(dir_id), -1) + 1 FROM directory_stats");
+             ResultSet rs = ps.executeQuery()) {
+            total = rs.next() ? rs.getLong(1) : 0;
+        }
+        long enough = (long) Math.ceil(Math.sqrt((double) limit * total)) + 1;
+        try (PreparedStatement ps = reader.connection().prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM directory_stats"
+                + " WHERE total_size_r >= ? AND total_size_r <= ? LIMIT ?) m")) {
+            ps.setLong(1, minSize == null ? Long.MIN_VALUE : minSize);
+            ps.setLong(2, maxSize == null ? Long.MAX_VALUE : maxSize);
+            ps.setLong(3, enough);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) >= enough;
             }
         }
     }

@@ -179,8 +179,16 @@ public final class ScanQueries {
         if (scopes != null && scopes.isEmpty()) {
             return List.of();
         }
-        if (scopes == null && !recursiveOnly) {
-            ScanIndexes.ensure(reader, ScanIndexes.forListing(q.sortBy(), q.ownerUid() != null, q.ownerGid() != null));
+        // "+col": a term SQLite cannot serve from an index, so the sort key's index is read in order
+        String sizeColumn = "s.total_size_r";
+        if (scopes == null && !recursiveOnly && reader.dialect() == Dialect.SQLITE) {
+            String sort = q.sortBy() == null ? "size" : q.sortBy();
+            String index = ScanIndexes.forListing(sort, q.ownerUid() != null, q.ownerGid() != null);
+            boolean ordered = index == null ? sort.equals("files") || sort.equals("files_r") : ScanIndexes.ensure(reader, index);
+            if (ordered && q.limit() > 0 && (q.minSize() != null || q.maxSize() != null)
+                    && ScanIndexes.orderedScanPays(reader, q.limit(), q.minSize(), q.maxSize())) {
+                sizeColumn = "+s.total_size_r";
+            }
         }
         Sql sql = new Sql().add("SELECT s.dir_id, d.depth, s.file_count_nr, s.total_size_nr, s.max_atime_nr, s.dir_count_nr,"
                 + " s.file_count_r, s.total_size_r, s.max_atime_r, s.dir_count_r, s.owner_uid, s.owner_gid"
@@ -222,10 +230,10 @@ public final class ScanQueries {
             sql.add(")");
         }
         if (q.minSize() != null) {
-            sql.add(" AND s.total_size_r >= ?", q.minSize());
+            sql.add(" AND " + sizeColumn + " >= ?", q.minSize());
         }
         if (q.maxSize() != null) {
-            sql.add(" AND s.total_size_r <= ?", q.maxSize());
+            sql.add(" AND " + sizeColumn + " <= ?", q.maxSize());
         }
         if (q.minFiles() != null) {
             sql.add(" AND s.file_count_r >= ?", q.minFiles());

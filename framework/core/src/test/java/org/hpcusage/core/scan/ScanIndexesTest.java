@@ -63,17 +63,21 @@ class ScanIndexesTest {
         try (ScanReader r = ScanReader.sqlite(db, "ix")) {
             ScanQueries fast = new ScanQueries(r);
             ScanQueries walk = new ScanQueries(r, true); // never builds an index: a plain scan and sort
-            for (String sort : List.of("dirs_nr", "size_nr")) {
+            for (String sort : List.of("dirs_nr", "size_nr", "atime", "files", "size")) {
                 List<Map<String, Object>> scanned = walk.directories(listing(sort, List.of(), null));
                 assertEquals(scanned, fast.directories(listing(sort, List.of(), null)), sort);
             }
+            // all 44 directories pass --min-size 0, more than sqrt(10 × 44): the index is read in order
+            assertTrue(ScanIndexes.orderedScanPays(r, 10, 0L, null));
+            // none is 1 TiB: collecting the matches and sorting them is cheaper
+            assertFalse(ScanIndexes.orderedScanPays(r, 10, 1L << 40, null));
             assertEquals(walk.directories(listing("files", List.of(), 1L)), fast.directories(listing("files", List.of(), 1L)));
             // /top (root) has the most direct sub-directories: b0, b1, b2
             assertEquals("/top", fast.directories(listing("dirs_nr", List.of(), null)).get(0).get("path"));
         }
-        assertEquals(List.of("ix_stats_dir_count_nr", "ix_stats_owner_files", "ix_stats_total_size_nr"),
+        assertEquals(List.of("ix_stats_atime_r", "ix_stats_dir_count_nr", "ix_stats_owner_files", "ix_stats_total_size_nr"),
                 ScanImportTest.rows(db, "SELECT name FROM sqlite_master WHERE name IN ('ix_stats_dir_count_nr',"
-                        + " 'ix_stats_total_size_nr', 'ix_stats_owner_files') ORDER BY name"));
+                        + " 'ix_stats_total_size_nr', 'ix_stats_owner_files', 'ix_stats_atime_r') ORDER BY name"));
     }
 
     @Test
