@@ -75,6 +75,7 @@ public final class ScanTree implements EntrySink {
         }
         self.seq = listed++;
         self.depth = depthOf(path);
+        self.parent = parent; // the parent path's node; finish() keeps it only if that is listed
         listedNodes.add(self);
         if (parent != self) {
             parent.dirsNr++;
@@ -169,7 +170,7 @@ public final class ScanTree implements EntrySink {
             n.gidR = n.gidNr;
         }
         for (DirNode n : dirs) {
-            DirNode p = byPath.get(parentOf(n.path));
+            DirNode p = n.parent;
             n.parent = p != null && p.seq >= 0 && p != n ? p : null;
         }
         // Children have larger ids than their parent (one more '/'), so one backward sweep
