@@ -137,6 +137,18 @@ final class FsBenchCommand extends LeafCommand {
             rows.add(row("query: top 50 by size (ms)", millis(() -> q.directories(top)), "unscoped"));
             rows.add(row("query: owner summary (ms)", millis(() -> q.ownerSummary(false, null, null, List.of(), 0, "size")), "unscoped, summary table"));
             rows.add(row("analyze: access histogram (ms)", millis(() -> q.histogram(false, null, List.of(), null, null)), "unscoped, histogram table"));
+            DirectoryQuery big = new DirectoryQuery(null, null, false, null, null, List.of(), List.of(), 50, "files", null,
+                    null, false, false, List.of(), false, 1L << 30, null, null, null, null, null);
+            rows.add(row("query: top 50 by files, >= 1 GiB (ms)", millis(() -> q.directories(big)), "the default --min-size"));
+            for (String sort : List.of("atime", "dirs_nr")) {
+                DirectoryQuery rare = new DirectoryQuery(null, null, false, null, null, List.of(), List.of(), 50, sort, null,
+                        null, false, false, List.of(), false, 1L << 30, null, null, null, null, null);
+                long first = System.nanoTime();
+                q.directories(rare);
+                rows.add(row("query: top 50 by " + sort + ", first (ms)", (System.nanoTime() - first) / 1_000_000,
+                        "builds its index when the store has none"));
+                rows.add(row("query: top 50 by " + sort + " (ms)", millis(() -> q.directories(rare)), ">= 1 GiB"));
+            }
             int level2 = reader.rootDepth() + 1; // the biggest directory just below the collection root
             String biggest = (String) q.directories(new DirectoryQuery(level2, level2, false, null, null, List.of(), List.of(), 1,
                     "size", null, null, false, false, List.of(), false, 0L, null, null, null, null, null)).get(0).get("path");

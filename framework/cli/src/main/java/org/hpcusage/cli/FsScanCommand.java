@@ -44,8 +44,10 @@ final class FsScanCommand extends LeafCommand {
     @Override
     protected Options options() {
         return new Options()
-                .addOption(opt(null, "source", "NAME", "walker to use (default posix)"))
-                .addOption(opt("w", "workers", "N", "walker threads (default 8: listing waits on the disk, not the CPU)"))
+                .addOption(opt(null, "source", "NAME", "walker: find (GNU find, exact allocated blocks; the default when"
+                        + " it is on the PATH) or posix (Java, sizes rounded to 4 KiB)"))
+                .addOption(opt("w", "workers", "N", "find processes (default: the number of cores) or posix walker threads"
+                        + " (default 8); more for a parallel file system, where listing waits on the servers"))
                 .addOption(opt("f", "filesystem", "NAME", "collection name (default: the last component of PATH)"))
                 .addOption(opt(null, "data-dir", "DIR", "folder of <collection>.db stores (default $HPCUSAGE_HOME/data/fs)"))
                 .addOption(opt(null, "time-zone", "ZONE", "zone of the stored naive times (default: this host's)"))
@@ -57,6 +59,7 @@ final class FsScanCommand extends LeafCommand {
         return """
                 hpcusage fs scan /glade/work/projectX
                 hpcusage fs scan /data -w 16 -f data --db /tmp/data.db
+                hpcusage fs scan /scratch/me -w 1 --source posix
                 hpcusage fs scan /data -o 20260115_host_data.posix.scan""";
     }
 
@@ -69,8 +72,9 @@ final class FsScanCommand extends LeafCommand {
         if (!Files.isDirectory(root)) {
             throw new UserException("not a directory: " + root);
         }
-        ScanSource source = ctx.extensions().scanSources().get(line.getOptionValue("source", "posix"));
-        int threads = intValue(line, "workers", 8, 1);
+        ScanSource source = ctx.extensions().scanSources().get(line.getOptionValue("source", defaultSource(ctx)));
+        // find runs in C and keeps a core busy; the Java walker's threads mostly wait on lstat
+        int threads = intValue(line, "workers", source.name().equals("find") ? Runtime.getRuntime().availableProcessors() : 8, 1);
         ZoneId zone;
         try {
             zone = line.hasOption("time-zone") ? ZoneId.of(line.getOptionValue("time-zone")) : ZoneId.systemDefault();
@@ -101,7 +105,8 @@ final class FsScanCommand extends LeafCommand {
                 });
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            ctx.out().printf(Locale.ROOT, "Wrote %,d entries of %s to %s in %.2f s (%,.0f entries/s)%n", n[0], root, out, s, n[0] / s);
+            ctx.out().printf(Locale.ROOT, "Wrote %,d entries of %s (walker %s) to %s in %.2f s (%,.0f entries/s)%n", n[0], root,
+                    source.name(), out, s, n[0] / s);
             return 0;
         }
         String collection = ScanStores.checkName(line.getOptionValue("filesystem",
@@ -111,11 +116,28 @@ final class FsScanCommand extends LeafCommand {
         ScanImporter.Result r = new ScanImporter().importEntries(sourceName, today, source.name(),
                 sink -> source.scan(root, threads, zone, sink), collection, target, HostAccounts.system(), ctx.err()::println);
         double total = r.parseSeconds() + r.writeSeconds();
-        ctx.out().printf(Locale.ROOT, "Scanned %s into %s%n", root, r.target().display());
+        ctx.out().printf(Locale.ROOT, "Scanned %s (walker %s) into %s%n", root, source.name(), r.target().display());
         ctx.out().printf(Locale.ROOT, "  collection %s: %,d directories, %,d files, %,d unreadable%n", collection,
                 r.directories(), r.files(), r.rejected());
         ctx.out().printf(Locale.ROOT, "  %.2f s (walk %.2f s, write %.2f s), %,.0f entries/s%n", total, r.parseSeconds(),
                 r.writeSeconds(), total > 0 ? r.entries() / total : 0.0);
         return 0;
+    }
+
+    /** GNU find when it is on the PATH and the find source is installed, else the Java walker. */
+    static String defaultSource(Context ctx) {
+        if (!ctx.extensions().scanSources().has("find")) {
+            return "posix";
+        }
+        try {
+            Process p = new ProcessBuilder("find", "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor() == 0 && out.contains("GNU findutils") ? "find" : "posix";
+        } catch (IOException e) {
+            return "posix";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "posix";
+        }
     }
 }

@@ -140,8 +140,10 @@ class FsCommandsTest {
         Files.write(root.resolve("a.dat"), new byte[5000]); // 5000 B → 8192 allocated (4 KiB blocks)
         Files.write(root.getParent().resolve("b.txt"), new byte[10]);
         Path data = temp.resolve("data");
-        MainTest.Run scanned = MainTest.run("fs", "scan", temp.resolve("proj").toString(), "--data-dir", data.toString(), "-w", "2");
+        MainTest.Run scanned = MainTest.run("fs", "scan", temp.resolve("proj").toString(), "--data-dir", data.toString(), "-w", "2",
+                "--source", "posix");
         assertEquals(0, scanned.exit(), scanned.err());
+        assertTrue(scanned.out().contains("(walker posix)"), scanned.out());
         assertTrue(scanned.out().contains("collection proj: 2 directories, 2 files, 0 unreadable"), scanned.out());
         Path tsv = temp.resolve("proj.tsv");
         MainTest.Run q = MainTest.run("fs", "query", "proj", "--data-dir", data.toString(), "--min-size", "0", "-o", tsv.toString());
@@ -150,6 +152,22 @@ class FsCommandsTest {
         // /proj: own b.txt (4096 allocated) + sub dir's 8192
         assertTrue(rows.get(1).startsWith("/proj\t" + temp.resolve("proj").getNameCount() + "\t12288\t4096\t2\t1\t"), rows.get(1));
         assertTrue(rows.get(2).startsWith("/proj/sub dir\t"), rows.get(2));
+    }
+
+    @Test
+    void scanUsesGnuFindWhenItIsThere() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("proj/sub dir/deeper"));
+        Files.write(root.resolve("a.dat"), new byte[5000]);
+        Files.write(root.getParent().resolve("b.txt"), new byte[10]);
+        Files.write(temp.resolve("proj/c\nd.txt"), new byte[1]); // a newline in a name: NUL-ended records keep it whole
+        Path data = temp.resolve("data");
+        for (String workers : List.of("1", "3")) {
+            MainTest.Run scanned = MainTest.run("fs", "scan", temp.resolve("proj").toString(), "--data-dir", data.toString(),
+                    "-w", workers);
+            assertEquals(0, scanned.exit(), scanned.err());
+            org.junit.jupiter.api.Assumptions.assumeTrue(scanned.out().contains("(walker find)"), "no GNU find; skipped");
+            assertTrue(scanned.out().contains("collection proj: 3 directories, 3 files, 0 unreadable"), scanned.out());
+        }
     }
 
     @Test

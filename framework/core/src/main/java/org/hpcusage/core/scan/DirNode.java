@@ -17,6 +17,7 @@ final class DirNode {
     int seq = -1;
     int depth;
     int id = -1;
+    /** While reading: the node of its parent path; after finish(): the listed parent, or null for a root. */
     DirNode parent;
 
     long filesNr;

@@ -34,7 +34,8 @@ public record DirectoryQuery(Integer minDepth, Integer maxDepth, boolean singleO
             case "dirs", "dirs_r" -> "s.dir_count_r DESC";
             case "dirs_nr" -> "s.dir_count_nr DESC";
             // newest first; NULL (no file below) last in both dialects
-            case "atime", "atime_r" -> "CASE WHEN s.max_atime_r IS NULL THEN 1 ELSE 0 END, s.max_atime_r DESC";
+            // (x IS NULL) is the first key of the on-demand index ix_stats_atime_r (ScanIndexes)
+            case "atime", "atime_r" -> "(s.max_atime_r IS NULL), s.max_atime_r DESC";
             case "path" -> "d.depth ASC, d.name ASC";
             case "depth" -> "d.depth DESC";
             default -> null;

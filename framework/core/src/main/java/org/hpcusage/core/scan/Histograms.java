@@ -30,6 +30,17 @@ final class Histograms {
         c[3 * Buckets.COUNT + sizeBucket] += bytes;
     }
 
+    /** Adds another set of counters (a chunk's). */
+    void addAll(Histograms other) {
+        for (Map.Entry<Long, long[]> e : other.byUid.entrySet()) {
+            long[] c = byUid.computeIfAbsent(e.getKey(), k -> new long[4 * Buckets.COUNT]);
+            long[] o = e.getValue();
+            for (int i = 0; i < c.length; i++) {
+                c[i] += o[i];
+            }
+        }
+    }
+
     /** Counters by uid, in uid order. */
     Map<Long, long[]> byUid() {
         return new TreeMap<>(byUid);

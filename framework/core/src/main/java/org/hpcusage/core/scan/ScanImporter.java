@@ -40,6 +40,15 @@ public final class ScanImporter {
                          double parseSeconds, double writeSeconds) {
     }
 
+    /** {@code -Dhpcusage.fs.timing=true}: phase times on stderr, for performance work. */
+    static final boolean TIMING = Boolean.getBoolean("hpcusage.fs.timing");
+
+    /** CPU time of the whole process so far (all threads), or 0 where unknown. */
+    static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
     /** The first bytes of a file (decompressed when it is gzip), for {@link ScanParser#recognizes}. */
     public static byte[] head(Path file) throws IOException {
         try (InputStream in = open(file)) {
@@ -72,11 +81,24 @@ public final class ScanImporter {
                              HostAccounts accounts, Consumer<String> rejects) throws IOException {
         String fileName = file.getFileName().toString();
         LocalDate date = ScanNaming.scanDate(fileName);
+        if (ChunkedParse.supports(parser)) {
+            // lines stand alone: parse chunks on several threads, merged in file order
+            return importInto(fileName, date, parser.format(), tree -> {
+                try (InputStream in = open(file)) {
+                    ChunkedParse.run(parser, fileName, in, zone, tree, ChunkedParse.workers());
+                }
+            }, collection, target, accounts, rejects);
+        }
         return importEntries(fileName, date, parser.format(), sink -> {
             try (InputStream in = open(file)) {
                 parser.parse(new ScanInput(fileName, in, zone), sink);
             }
         }, collection, target, accounts, rejects);
+    }
+
+    /** Fills the tree from the input. */
+    private interface Filler {
+        void fill(ScanTree tree) throws IOException;
     }
 
     /** Pushes a scan's entries into a sink; a file parser or a live walk. */
@@ -92,11 +114,27 @@ public final class ScanImporter {
      */
     public Result importEntries(String sourceName, LocalDate date, String format, Producer producer, String collection,
                                 DatabaseTarget target, HostAccounts accounts, Consumer<String> rejects) throws IOException {
+        return importInto(sourceName, date, format, tree -> PipelinedSink.run(producer, tree), collection, target,
+                accounts, rejects);
+    }
+
+    private Result importInto(String sourceName, LocalDate date, String format, Filler filler, String collection,
+                              DatabaseTarget target, HostAccounts accounts, Consumer<String> rejects) throws IOException {
         long scanDate = date == null ? FileEntry.NO_TIME : NaiveTime.of(date.atStartOfDay());
+        if (target.dialect() == Dialect.SQLITE) {
+            warmUpSqlite();
+        }
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         ScanTree tree = new ScanTree(scanDate, r -> rejects.accept(sourceName + ":" + r));
-        PipelinedSink.run(producer, tree);
+        filler.fill(tree);
+        long tf = System.nanoTime();
+        long cf = cpuNanos();
         tree.finish();
+        if (TIMING) {
+            System.err.printf("read %.2f s (%.2f s CPU), finish %.2f s%n", (tf - t0) / 1e9, (cf - c0) / 1e9,
+                    (System.nanoTime() - tf) / 1e9);
+        }
         long t1 = System.nanoTime();
         ScanStoreWriter.Provenance provenance = new ScanStoreWriter.Provenance(sourceName,
                 date == null ? null : NaiveTime.format(scanDate), NaiveTime.format(NaiveTime.of(LocalDateTime.now())),
@@ -111,9 +149,30 @@ public final class ScanImporter {
             throw new UserException("cannot write scan store " + target.display() + ": " + e.getMessage(), e);
         }
         long t2 = System.nanoTime();
+        if (TIMING) {
+            System.err.printf("write %.2f s (%.2f s CPU)%n", (t2 - t1) / 1e9, (cpuNanos() - cf) / 1e9);
+        }
         return new Result(collection, format, target, tree.entries() + tree.rejected(), tree.entries(),
                 tree.files(), tree.directoryCount(), tree.rejected(), tree.orphanFiles(), tree.duplicateDirectories(),
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+
+    /**
+     * Loads sqlite-jdbc's native library and classes on a spare thread while the scan is read
+     * (the first connection of a process costs a tenth of a second or more).
+     */
+    private static void warmUpSqlite() {
+        Thread t = new Thread(() -> {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+                 java.sql.PreparedStatement ps = c.prepareStatement("SELECT ?")) {
+                ps.setLong(1, 1);
+                ps.executeQuery().close();
+            } catch (SQLException e) {
+                // the real connection will report it
+            }
+        }, "sqlite-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void writeSqlite(ScanTree tree, ScanStoreWriter.Provenance provenance, Path target,
@@ -126,7 +185,11 @@ public final class ScanImporter {
         Files.deleteIfExists(dir.resolve(aside.getFileName() + "-journal"));
         boolean done = false;
         try {
+            long tc = System.nanoTime();
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + aside)) {
+                if (TIMING) {
+                    System.err.printf("connect %.2f s%n", (System.nanoTime() - tc) / 1e9);
+                }
                 try (Statement st = c.createStatement()) {
                     // The file is not in use until it is renamed; a crash just discards it.
                     st.execute("PRAGMA journal_mode=OFF");
@@ -139,9 +202,17 @@ public final class ScanImporter {
                 }
                 new ScanStoreWriter(c, Dialect.SQLITE).write(tree, provenance, accounts);
                 c.setAutoCommit(true);
+                long t0 = System.nanoTime();
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA optimize");
                 }
+                if (TIMING) {
+                    System.err.printf("optimize %.2f s%n", (System.nanoTime() - t0) / 1e9);
+                }
+                tc = System.nanoTime();
+            }
+            if (TIMING) {
+                System.err.printf("close %.2f s%n", (System.nanoTime() - tc) / 1e9);
             }
             try {
                 Files.move(aside, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -57,7 +57,10 @@ public final class ScanQueries {
         }
     }
 
-    /** Resolved scopes as {dir_id, level}; null = unscoped; empty = nothing resolved. */
+    /**
+     * Resolved scopes as {dir_id, level, then on SQLite the scope's own anc_d2..anc_d7 (NO_ANCESTOR
+     * for NULL)}; null = unscoped; empty = nothing resolved.
+     */
     List<long[]> scopes(List<String> prefixes) throws SQLException {
         if (prefixes == null || prefixes.isEmpty()) {
             return null;
@@ -67,10 +70,41 @@ public final class ScanQueries {
         for (String prefix : collapse(prefixes)) {
             long[] found = reader.resolve(prefix);
             if (found != null) {
-                out.add(new long[] {found[0], found[1] - rootDepth + 1});
+                out.add(withAncestors(found[0], (int) (found[1] - rootDepth + 1)));
             }
         }
         return out;
+    }
+
+    private static final long NO_ANCESTOR = Long.MIN_VALUE;
+    private static final int INDEXED_FROM = 2;
+    private static final int INDEXED_TO = 7;
+
+    /**
+     * SQLite has one composite scope index (anc_d2 .. anc_d7): a scope is matched on its whole
+     * ancestor prefix, so the scope's own ancestor ids are read here.
+     */
+    private long[] withAncestors(long id, int level) throws SQLException {
+        if (recursiveOnly || reader.dialect() != Dialect.SQLITE || level < INDEXED_FROM || level > ScanSchema.ANCESTOR_LEVELS) {
+            return new long[] {id, level};
+        }
+        long[] scope = new long[2 + INDEXED_TO - INDEXED_FROM + 1];
+        scope[0] = id;
+        scope[1] = level;
+        try (PreparedStatement ps = reader.connection().prepareStatement(
+                "SELECT anc_d2, anc_d3, anc_d4, anc_d5, anc_d6, anc_d7 FROM directory_stats WHERE dir_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new long[] {id, level};
+                }
+                for (int k = INDEXED_FROM; k <= INDEXED_TO; k++) {
+                    long v = rs.getLong(k - INDEXED_FROM + 1);
+                    scope[2 + k - INDEXED_FROM] = rs.wasNull() ? NO_ANCESTOR : v;
+                }
+            }
+        }
+        return scope;
     }
 
     /** Drops prefixes inside another given prefix (reference §7.2 step 2). */
@@ -92,7 +126,24 @@ public final class ScanQueries {
         int level = (int) scope[1];
         if (!recursiveOnly && level >= 1 && level <= ScanSchema.ANCESTOR_LEVELS) {
             String col = "s.anc_d" + level;
-            sql.add(negate ? "(" + col + " IS NULL OR " + col + " <> ?)" : col + " = ?", id);
+            if (negate) {
+                sql.add("(" + col + " IS NULL OR " + col + " <> ?)", id);
+            } else if (scope.length > 2) {
+                // the ancestors' columns too: an equality prefix of ix_stats_scope
+                sql.add("(");
+                int last = Math.min(level - 1, INDEXED_TO);
+                for (int k = INDEXED_FROM; k <= last; k++) {
+                    long a = scope[2 + k - INDEXED_FROM];
+                    if (a == NO_ANCESTOR) {
+                        sql.add("s.anc_d" + k + " IS NULL AND ");
+                    } else {
+                        sql.add("s.anc_d" + k + " = ? AND ", a);
+                    }
+                }
+                sql.add(col + " = ?)", id);
+            } else {
+                sql.add(col + " = ?", id);
+            }
         } else {
             sql.add("s.dir_id " + (negate ? "NOT " : "") + "IN (WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT)"
                     + " UNION ALL SELECT d2.dir_id FROM directories d2 JOIN sub ON d2.parent_id = sub.id) SELECT id FROM sub)", id);
@@ -127,6 +178,17 @@ public final class ScanQueries {
         List<long[]> scopes = scopes(q.pathPrefixes());
         if (scopes != null && scopes.isEmpty()) {
             return List.of();
+        }
+        // "+col": a term SQLite cannot serve from an index, so the sort key's index is read in order
+        String sizeColumn = "s.total_size_r";
+        if (scopes == null && !recursiveOnly && reader.dialect() == Dialect.SQLITE) {
+            String sort = q.sortBy() == null ? "size" : q.sortBy();
+            String index = ScanIndexes.forListing(sort, q.ownerUid() != null, q.ownerGid() != null);
+            boolean ordered = index == null ? sort.equals("files") || sort.equals("files_r") : ScanIndexes.ensure(reader, index);
+            if (ordered && q.limit() > 0 && (q.minSize() != null || q.maxSize() != null)
+                    && ScanIndexes.orderedScanPays(reader, q.limit(), q.minSize(), q.maxSize())) {
+                sizeColumn = "+s.total_size_r";
+            }
         }
         Sql sql = new Sql().add("SELECT s.dir_id, d.depth, s.file_count_nr, s.total_size_nr, s.max_atime_nr, s.dir_count_nr,"
                 + " s.file_count_r, s.total_size_r, s.max_atime_r, s.dir_count_r, s.owner_uid, s.owner_gid"
@@ -168,10 +230,10 @@ public final class ScanQueries {
             sql.add(")");
         }
         if (q.minSize() != null) {
-            sql.add(" AND s.total_size_r >= ?", q.minSize());
+            sql.add(" AND " + sizeColumn + " >= ?", q.minSize());
         }
         if (q.maxSize() != null) {
-            sql.add(" AND s.total_size_r <= ?", q.maxSize());
+            sql.add(" AND " + sizeColumn + " <= ?", q.maxSize());
         }
         if (q.minFiles() != null) {
             sql.add(" AND s.file_count_r >= ?", q.minFiles());

@@ -30,12 +30,14 @@ public final class ScanReader implements AutoCloseable {
     private final Dialect dialect;
     private final String collection;
     private final String source;
+    private final Path sqliteFile;
     private LocalDate scanDate;
     private String mountPrefix;
     private int rootDepth = -1;
     private boolean metadataRead;
 
-    private ScanReader(Connection connection, Dialect dialect, String collection, String source) {
+    private ScanReader(Connection connection, Dialect dialect, String collection, String source, Path sqliteFile) {
+        this.sqliteFile = sqliteFile;
         this.connection = connection;
         this.dialect = dialect;
         this.collection = collection;
@@ -51,7 +53,7 @@ public final class ScanReader implements AutoCloseable {
         config.setBusyTimeout(30_000);
         try {
             return new ScanReader(DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties()),
-                    Dialect.SQLITE, collection, file.toString());
+                    Dialect.SQLITE, collection, file.toString(), file);
         } catch (SQLException e) {
             throw new UserException("cannot open " + file + ": " + e.getMessage(), e);
         }
@@ -73,7 +75,7 @@ public final class ScanReader implements AutoCloseable {
                 st.execute("SET search_path TO " + ScanStores.quote(collection));
             }
             c.setAutoCommit(true);
-            return new ScanReader(c, Dialect.POSTGRESQL, collection, target.display() + " schema " + collection);
+            return new ScanReader(c, Dialect.POSTGRESQL, collection, target.display() + " schema " + collection, null);
         } catch (SQLException e) {
             throw new UserException("cannot open " + target.display() + ": " + e.getMessage(), e);
         }
@@ -99,6 +101,8 @@ public final class ScanReader implements AutoCloseable {
     public Dialect dialect() { return dialect; }
     public String collection() { return collection; }
     public String source() { return source; }
+    /** The store file, or null on PostgreSQL. */
+    public Path sqliteFile() { return sqliteFile; }
 
     private void readMetadata() throws SQLException {
         if (metadataRead) {

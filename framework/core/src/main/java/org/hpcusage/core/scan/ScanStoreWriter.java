@@ -15,7 +15,8 @@ import org.hpcusage.core.store.MigrationRunner;
  * one transaction, then the indexes, summaries, names and the metadata row.
  */
 final class ScanStoreWriter {
-    private static final int BATCH = 10_000;
+    /** Rows per INSERT statement: 200 × 20 columns = 4 000 parameters. */
+    private static final int ROWS_PER_INSERT = 200;
 
     private final Connection connection;
     private final Dialect dialect;
@@ -31,8 +32,12 @@ final class ScanStoreWriter {
     }
 
     void write(ScanTree tree, Provenance provenance, HostAccounts accounts) throws SQLException {
+        long tm = System.nanoTime();
         MigrationRunner migrations = new MigrationRunner(connection, dialect);
         migrations.migrate(ScanSchema.TABLES);
+        if (ScanImporter.TIMING) {
+            System.err.printf("tables %.2f s%n", (System.nanoTime() - tm) / 1e9);
+        }
         connection.setAutoCommit(false);
         List<DirNode> dirs = tree.directories();
         long t0 = System.nanoTime();
@@ -89,34 +94,27 @@ final class ScanStoreWriter {
         long t3 = System.nanoTime();
         migrations.migrate(ScanSchema.FULL); // the indexes, now that the rows are in
         long t4 = System.nanoTime();
-        if (Boolean.getBoolean("hpcusage.fs.timing")) {
+        if (ScanImporter.TIMING) {
             System.err.printf("dirs %.2f s, stats %.2f s, rest %.2f s, indexes %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                     (t3 - t2) / 1e9, (t4 - t3) / 1e9);
         }
     }
 
     private void writeDirectories(List<DirNode> dirs) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO directories (dir_id, parent_id, name, depth) VALUES (?, ?, ?, ?)")) {
-            int pending = 0;
+        try (MultiRowInsert ins = new MultiRowInsert(connection,
+                "INSERT INTO directories (dir_id, parent_id, name, depth) VALUES ", 4, ROWS_PER_INSERT)) {
             for (DirNode n : dirs) {
-                ps.setLong(1, n.id);
+                ins.add(n.id);
                 if (n.parent == null) {
-                    ps.setNull(2, Types.BIGINT);
+                    ins.addNull(Types.BIGINT);
                 } else {
-                    ps.setLong(2, n.parent.id);
+                    ins.add(n.parent.id);
                 }
-                ps.setString(3, n.name());
-                ps.setInt(4, n.depth);
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
+                ins.add(n.name());
+                ins.add(n.depth);
+                ins.endRow();
             }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
+            ins.flush();
         }
     }
 
@@ -126,40 +124,33 @@ final class ScanStoreWriter {
             rootDepth = Math.min(rootDepth, n.depth);
         }
         long[] anc = new long[ScanSchema.ANCESTOR_LEVELS];
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO directory_stats (dir_id, file_count_nr,"
+        try (MultiRowInsert ins = new MultiRowInsert(connection, "INSERT INTO directory_stats (dir_id, file_count_nr,"
                 + " total_size_nr, dir_count_nr, max_atime_nr, file_count_r, total_size_r, dir_count_r, max_atime_r,"
-                + " owner_uid, owner_gid, anc_d1, anc_d2, anc_d3, anc_d4, anc_d5, anc_d6, anc_d7, anc_d8, anc_d9)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
+                + " owner_uid, owner_gid, anc_d1, anc_d2, anc_d3, anc_d4, anc_d5, anc_d6, anc_d7, anc_d8, anc_d9) VALUES ",
+                20, ROWS_PER_INSERT)) {
             for (DirNode n : dirs) {
-                ps.setLong(1, n.id);
-                ps.setLong(2, n.filesNr);
-                ps.setLong(3, n.sizeNr);
-                ps.setLong(4, n.dirsNr);
-                setTime(ps, 5, n.atimeNr);
-                ps.setLong(6, n.filesR);
-                ps.setLong(7, n.sizeR);
-                ps.setLong(8, n.dirsR);
-                setTime(ps, 9, n.atimeR);
-                setOwner(ps, 10, n.uidR);
-                setOwner(ps, 11, n.gidR);
+                ins.add(n.id);
+                ins.add(n.filesNr);
+                ins.add(n.sizeNr);
+                ins.add(n.dirsNr);
+                addTime(ins, n.atimeNr);
+                ins.add(n.filesR);
+                ins.add(n.sizeR);
+                ins.add(n.dirsR);
+                addTime(ins, n.atimeR);
+                addOwner(ins, n.uidR);
+                addOwner(ins, n.gidR);
                 ancestors(n, n.depth - rootDepth + 1, anc);
-                for (int k = 0; k < anc.length; k++) {
-                    if (anc[k] < 0) {
-                        ps.setNull(12 + k, Types.BIGINT);
+                for (long a : anc) {
+                    if (a < 0) {
+                        ins.addNull(Types.BIGINT);
                     } else {
-                        ps.setLong(12 + k, anc[k]);
+                        ins.add(a);
                     }
                 }
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
+                ins.endRow();
             }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
+            ins.flush();
         }
     }
 
@@ -180,20 +171,20 @@ final class ScanStoreWriter {
         }
     }
 
-    private static void setTime(PreparedStatement ps, int index, long time) throws SQLException {
+    private static void addTime(MultiRowInsert ins, long time) {
         if (time == org.hpcusage.spi.scan.FileEntry.NO_TIME) {
-            ps.setNull(index, Types.VARCHAR);
+            ins.addNull(Types.VARCHAR);
         } else {
-            ps.setString(index, NaiveTime.format(time));
+            ins.add(NaiveTime.format(time));
         }
     }
 
     /** -1 = no files (kept), MULTIPLE = several owners (NULL). */
-    private static void setOwner(PreparedStatement ps, int index, long owner) throws SQLException {
+    private static void addOwner(MultiRowInsert ins, long owner) {
         if (owner == DirNode.MULTIPLE) {
-            ps.setNull(index, Types.BIGINT);
+            ins.addNull(Types.BIGINT);
         } else {
-            ps.setLong(index, owner);
+            ins.add(owner);
         }
     }
 

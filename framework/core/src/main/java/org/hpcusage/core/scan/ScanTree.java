@@ -1,7 +1,6 @@
 package org.hpcusage.core.scan;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,8 @@ import org.hpcusage.spi.scan.FileEntry;
 public final class ScanTree implements EntrySink {
 
     private final Map<String, DirNode> byPath = new HashMap<>(1 << 16);
+    /** Listed directories in file order (seq). */
+    private final List<DirNode> listedNodes = new ArrayList<>(1 << 12);
     private final Histograms histograms = new Histograms();
     private final long scanDate;
     private final boolean hasScanDate;
@@ -45,20 +46,11 @@ public final class ScanTree implements EntrySink {
     public void accept(FileEntry e) {
         entries++;
         String path = e.path();
-        DirNode parent = node(parentOf(path));
         if (e.directory()) {
-            DirNode self = node(path);
-            if (self.seq >= 0) {
-                duplicateDirectories++; // counted once: a repeated line must not double dir_count
-                return;
-            }
-            self.seq = listed++;
-            self.depth = depthOf(path);
-            if (parent != self) {
-                parent.dirsNr++;
-            }
+            directory(path);
             return;
         }
+        DirNode parent = node(parentOf(path));
         files++;
         long allocated = e.allocated();
         long atime = e.atime();
@@ -71,6 +63,53 @@ public final class ScanTree implements EntrySink {
         parent.gidNr = DirNode.merge(parent.gidNr, e.gid());
         boolean noTime = !hasScanDate || atime == FileEntry.NO_TIME;
         histograms.add(e.uid(), Buckets.access(atime, scanDate, noTime), Buckets.size(allocated), allocated);
+    }
+
+    /** A directory line: listed once (repeats are counted, not added), its parent's dirsNr. */
+    private void directory(String path) {
+        DirNode parent = node(parentOf(path));
+        DirNode self = node(path);
+        if (self.seq >= 0) {
+            duplicateDirectories++; // counted once: a repeated line must not double dir_count
+            return;
+        }
+        self.seq = listed++;
+        self.depth = depthOf(path);
+        self.parent = parent; // the parent path's node; finish() keeps it only if that is listed
+        listedNodes.add(self);
+        if (parent != self) {
+            parent.dirsNr++;
+        }
+    }
+
+    /**
+     * Adds the next chunk of the input, as if its lines came one by one; {@code lineOffset} is
+     * the number of lines before the chunk.
+     */
+    void merge(ChunkAggregate c, long lineOffset) {
+        entries += c.entries;
+        files += c.files;
+        for (String d : c.directories) {
+            directory(d);
+        }
+        for (DirNode a : c.parents.values()) {
+            DirNode p = node(a.path);
+            p.filesNr += a.filesNr;
+            p.sizeNr += a.sizeNr;
+            if (a.atimeNr > p.atimeNr) {
+                p.atimeNr = a.atimeNr;
+            }
+            p.uidNr = DirNode.merge(p.uidNr, a.uidNr);
+            p.gidNr = DirNode.merge(p.gidNr, a.gidNr);
+        }
+        histograms.addAll(c.histograms);
+        for (int i = 0; i < c.rejectLines.size(); i++) {
+            reject(lineOffset + c.rejectLines.get(i)[0], c.rejectReasons.get(i));
+        }
+    }
+
+    long scanDate() {
+        return scanDate;
     }
 
     @Override
@@ -113,15 +152,13 @@ public final class ScanTree implements EntrySink {
 
     /** Orders, links and rolls up; afterwards {@link #directories()} is in dir_id order. */
     public void finish() {
-        List<DirNode> dirs = new ArrayList<>(listed);
         for (DirNode n : byPath.values()) {
-            if (n.seq >= 0) {
-                dirs.add(n);
-            } else {
+            if (n.seq < 0) {
                 orphanFiles += n.filesNr; // their parent directory is not in the scan
             }
         }
-        dirs.sort(Comparator.comparingInt((DirNode n) -> n.depth).thenComparingInt(n -> n.seq));
+        List<DirNode> dirs = byDepth(listedNodes);
+        listedNodes.clear();
         for (int i = 0; i < dirs.size(); i++) {
             DirNode n = dirs.get(i);
             n.id = i;
@@ -133,7 +170,7 @@ public final class ScanTree implements EntrySink {
             n.gidR = n.gidNr;
         }
         for (DirNode n : dirs) {
-            DirNode p = byPath.get(parentOf(n.path));
+            DirNode p = n.parent;
             n.parent = p != null && p.seq >= 0 && p != n ? p : null;
         }
         // Children have larger ids than their parent (one more '/'), so one backward sweep
@@ -154,6 +191,26 @@ public final class ScanTree implements EntrySink {
         }
         byPath.clear();
         directories = dirs;
+    }
+
+    /** Stable counting sort by depth: depth order, file order within a depth. */
+    private static List<DirNode> byDepth(List<DirNode> inFileOrder) {
+        int maxDepth = 0;
+        for (DirNode n : inFileOrder) {
+            maxDepth = Math.max(maxDepth, n.depth);
+        }
+        int[] start = new int[maxDepth + 2];
+        for (DirNode n : inFileOrder) {
+            start[n.depth + 1]++;
+        }
+        for (int d = 1; d < start.length; d++) {
+            start[d] += start[d - 1];
+        }
+        DirNode[] out = new DirNode[inFileOrder.size()];
+        for (DirNode n : inFileOrder) {
+            out[start[n.depth]++] = n;
+        }
+        return java.util.Arrays.asList(out);
     }
 
     List<DirNode> directories() {

@@ -277,11 +277,32 @@ public final class GpfsPolicyScanParser implements ScanParser {
                 return FileEntry.NO_TIME;
             }
             int year = y1 * 100 + y2;
-            if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            if (day > monthLength(year, month)) {
                 return FileEntry.NO_TIME;
             }
-            return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second;
+            return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
         }
+    }
+
+    static int monthLength(int year, int month) {
+        if (month == 2) {
+            boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+            return leap ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /**
+     * Days since 1970-01-01 of a proleptic Gregorian date, as {@code LocalDate.toEpochDay()} but
+     * without the objects and their checks (H. Hinnant's days-from-civil); this runs per line.
+     */
+    static long daysFromCivil(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yoe = y - era * 400;
+        int doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097L + doe - 719_468;
     }
 
     /** One LIST line as the policy engine writes it; a = allocated KiB rounded up. */

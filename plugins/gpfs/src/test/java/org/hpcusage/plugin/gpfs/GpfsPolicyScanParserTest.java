@@ -153,4 +153,27 @@ class GpfsPolicyScanParserTest {
         }
         return Path.of("../shared/data");
     }
+
+    @Test
+    void datesAreCountedAsJavaTimeCountsThem() {
+        // every day of 1600..2400 (century and 400-year leap rules), and each month's length
+        for (java.time.LocalDate d = java.time.LocalDate.of(1600, 1, 1); d.getYear() <= 2400; d = d.plusDays(1)) {
+            assertEquals(d.toEpochDay(), GpfsPolicyScanParser.daysFromCivil(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), d.toString());
+            if (d.getDayOfMonth() == 1) {
+                assertEquals(d.lengthOfMonth(), GpfsPolicyScanParser.monthLength(d.getYear(), d.getMonthValue()), d.toString());
+            }
+        }
+    }
+
+    @Test
+    void aDayPastTheEndOfTheMonthIsRejected() throws IOException {
+        String ok = "<0> 1 1 0 s=1 a=1 u=1 g=1 p=-rw-r--r-- ac=2024-02-29 12:00:00 -- /a/leap\n";
+        String bad = "<0> 1 1 0 s=1 a=1 u=1 g=1 p=-rw-r--r-- ac=2023-02-29 12:00:00 -- /a/notleap\n";
+        Collected c = new Collected();
+        new GpfsPolicyScanParser().parse(new ScanInput("x", new ByteArrayInputStream((ok + bad).getBytes(StandardCharsets.UTF_8)),
+                ZoneOffset.UTC), c);
+        assertEquals(1, c.entries.size());
+        assertEquals(LocalDateTime.of(2024, 2, 29, 12, 0).toEpochSecond(ZoneOffset.UTC), c.entries.get(0).atime());
+        assertEquals(1, c.rejects.size());
+    }
 }

@@ -63,54 +63,66 @@ public final class PosixFindScanParser implements ScanParser {
             if (ignorable(b, start, end)) {
                 continue;
             }
-            int sep = separator(b, start, end);
-            if (sep < 0) {
-                sink.reject(lines.lineNumber(), "no ' -- ' before the path");
-                continue;
+            Object r = record(b, start, end, zone);
+            if (r instanceof FileEntry e) {
+                sink.accept(e);
+            } else {
+                sink.reject(lines.lineNumber(), (String) r);
             }
-            long size = -1;
-            long blocks = -1;
-            long uid = -1;
-            long gid = -1;
-            long atime = -1;
-            int type = -1;
-            int i = start;
-            while (i < sep) {
-                while (i < sep && b[i] == ' ') {
-                    i++;
-                }
-                int t = i;
-                while (i < sep && b[i] != ' ') {
-                    i++;
-                }
-                if (i - t >= 2 && b[t + 1] == '=') {
-                    switch (b[t]) {
-                        case 's' -> size = size < 0 ? number(b, t + 2, i) : size;
-                        case 'b' -> blocks = blocks < 0 ? number(b, t + 2, i) : blocks;
-                        case 'u' -> uid = uid < 0 ? number(b, t + 2, i) : uid;
-                        case 'g' -> gid = gid < 0 ? number(b, t + 2, i) : gid;
-                        case 'a' -> atime = atime < 0 ? number(b, t + 2, i) : atime;
-                        default -> { }
-                    }
-                } else if (i - t == 6 && b[t] == 't' && b[t + 1] == 'y' && b[t + 2] == 'p' && b[t + 3] == 'e' && b[t + 4] == '='
-                        && type < 0) {
-                    type = b[t + 5];
-                }
-            }
-            String problem = size < 0 ? "missing or bad s= (size)" : blocks < 0 ? "missing or bad b= (512-byte blocks)"
-                    : uid < 0 ? "missing or bad u= (uid)" : gid < 0 ? "missing or bad g= (gid)"
-                    : type < 0 ? "missing type=" : atime < 0 ? "missing or bad a= (access time, epoch seconds)" : null;
-            if (problem != null) {
-                sink.reject(lines.lineNumber(), problem);
-                continue;
-            }
-            int p = sep + 3;
-            while (p < end && b[p] == ' ') {
-                p++;
-            }
-            long local = atime + zone.getOffset(Instant.ofEpochSecond(atime)).getTotalSeconds();
-            sink.accept(new FileEntry(FileEntry.decodePath(b, p, end - p), size, blocks * 512, uid, gid, type == 'd', local));
         }
+    }
+
+    /**
+     * One record of the layout in {@code b[start, end)}: its {@link FileEntry}, or the reason it
+     * cannot be read (a String). Also used for find's NUL-terminated records ({@link FindScanSource}).
+     */
+    static Object record(byte[] b, int start, int end, ZoneRules zone) {
+        int sep = separator(b, start, end);
+        if (sep < 0) {
+            return "no ' -- ' before the path";
+        }
+        long size = -1;
+        long blocks = -1;
+        long uid = -1;
+        long gid = -1;
+        long atime = -1;
+        int type = -1;
+        int i = start;
+        while (i < sep) {
+            while (i < sep && b[i] == ' ') {
+                i++;
+            }
+            int t = i;
+            while (i < sep && b[i] != ' ') {
+                i++;
+            }
+            if (i - t >= 2 && b[t + 1] == '=') {
+                switch (b[t]) {
+                    case 's' -> size = size < 0 ? number(b, t + 2, i) : size;
+                    case 'b' -> blocks = blocks < 0 ? number(b, t + 2, i) : blocks;
+                    case 'u' -> uid = uid < 0 ? number(b, t + 2, i) : uid;
+                    case 'g' -> gid = gid < 0 ? number(b, t + 2, i) : gid;
+                    case 'a' -> atime = atime < 0 ? number(b, t + 2, i) : atime;
+                    default -> { }
+                }
+            } else if (i - t == 6 && b[t] == 't' && b[t + 1] == 'y' && b[t + 2] == 'p' && b[t + 3] == 'e' && b[t + 4] == '='
+                    && type < 0) {
+                type = b[t + 5];
+            }
+        }
+        String problem = size < 0 ? "missing or bad s= (size)" : blocks < 0 ? "missing or bad b= (512-byte blocks)"
+                : uid < 0 ? "missing or bad u= (uid)" : gid < 0 ? "missing or bad g= (gid)"
+                : type < 0 ? "missing type=" : atime < 0 ? "missing or bad a= (access time, epoch seconds)" : null;
+        if (problem != null) {
+            return problem;
+        }
+        int p = sep + 3;
+        while (p < end && b[p] == ' ') {
+            p++;
+        }
+        long local = atime + (zone.isFixedOffset() ? zone.getOffset(Instant.EPOCH)
+                : zone.getOffset(Instant.ofEpochSecond(atime))).getTotalSeconds();
+        return new FileEntry(FileEntry.decodePath(b, p, end - p), size, blocks * 512, uid, gid, type == 'd', local);
     }
 
     /** Writes the layout; a newline inside a name is written as the two characters {@code \n}. */

@@ -104,4 +104,56 @@ class PosixScanTest {
         assertEquals(List.of(), found.rejects);
         assertEquals(signature(found.entries), signature(walked.entries));
     }
+
+    @Test
+    void theFindSourceGivesFindsOwnRecordsWithAnyNumberOfProcesses() throws Exception {
+        Assumptions.assumeTrue(FindScanSource.available(), "no GNU find; skipped");
+        Path root = tree();
+        Files.write(root.resolve("d1").resolve("new\nline"), new byte[3]); // one record, not two lines
+        Process find = new ProcessBuilder("find", root.toString(), "-printf", "s=%s b=%b u=%U g=%G type=%y a=%A@ -- %p\\n")
+                .redirectErrorStream(true).start();
+        Collected found = parse(find.getInputStream().readAllBytes());
+        assertEquals(0, find.waitFor());
+        // find's own line layout splits the name with a newline: its second half is rejected
+        assertEquals(1, found.rejects.size(), found.rejects.toString());
+        FileEntry half = found.entries.stream().filter(e -> e.path().endsWith("/d1/new")).findFirst().orElseThrow();
+        found.entries.remove(half);
+        found.entries.add(new FileEntry(half.path() + "\nline", half.size(), half.allocated(), half.uid(), half.gid(), false,
+                half.atime()));
+        for (int threads : new int[] {1, 2, 8}) {
+            Collected c = new Collected();
+            new FindScanSource().scan(root, threads, ZoneOffset.UTC, c);
+            assertEquals(List.of(), c.rejects);
+            assertEquals(signature(found.entries).size(), c.entries.size(), "each entry once, threads " + threads);
+            assertEquals(signature(found.entries), signature(c.entries), "threads " + threads);
+            // allocated is find's st_blocks × 512: the same entries as find's listing, bytes included
+            java.util.Map<String, Long> blocks = new java.util.HashMap<>();
+            found.entries.forEach(e -> blocks.put(e.path(), e.allocated()));
+            for (FileEntry e : c.entries) {
+                assertEquals(blocks.get(e.path()), e.allocated(), e.path());
+            }
+        }
+        // the Java walker sees the same entries
+        Collected walked = new Collected();
+        new PosixWalkScanSource().scan(root, 2, ZoneOffset.UTC, walked);
+        assertEquals(signature(found.entries), signature(walked.entries));
+    }
+
+    @Test
+    void anUnreadableDirectoryIsRejectedAndTheRestWalked() throws Exception {
+        Assumptions.assumeTrue(FindScanSource.available(), "no GNU find; skipped");
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads everything; skipped");
+        Path root = tree();
+        Path locked = root.resolve("d2");
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            Collected c = new Collected();
+            new FindScanSource().scan(root, 4, ZoneOffset.UTC, c);
+            assertEquals(1, c.rejects.size(), c.rejects.toString());
+            assertTrue(c.rejects.get(0).contains("d2") && c.rejects.get(0).contains("Permission denied"), c.rejects.toString());
+            assertTrue(c.entries.stream().anyMatch(e -> e.path().endsWith("/d4/g6.dat")));
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
 }
