@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,12 @@ final class Charts {
         Path out = target.path();
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".plot", ".tmp");
+        // A temporary file is private (0600) by default; ask for 0666, which the umask trims as
+        // for any new file, so the chart ends up as readable as the user's other files.
+        Path temp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(dir, ".plot", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")))
+                : Files.createTempFile(dir, ".plot", ".tmp");
         try {
             if (target.svg()) {
                 SvgCharts.write(chart, temp, width, height);
