@@ -25,6 +25,8 @@ import org.hpcusage.core.query.Metric;
 import org.hpcusage.core.query.Owners;
 import org.hpcusage.core.query.SearchOptions;
 import org.hpcusage.core.query.SyntheticJobs;
+import org.hpcusage.core.query.Timeseries;
+import org.hpcusage.core.query.Usage;
 import org.hpcusage.core.store.Database;
 import org.hpcusage.core.store.DatabaseTarget;
 import org.hpcusage.core.store.MigrationRunner;
@@ -163,6 +165,10 @@ final class QueryBenchCommand extends LeafCommand {
                 warmest.add(best);
                 ctx.out().printf("%-40s %12s %10.1f %10.1f %10.1f%n", e.getKey(), result, cold, best, bestCpu);
             }
+            for (Owners owners : java.util.Arrays.asList(null, Owners.top(10))) {
+                ctx.out().println("Timeseries week" + (owners == null ? "" : ", owners 10") + ", summaries vs jobs scan: "
+                        + compare(q.timeseries(BandPeriod.WEEK, month, owners, true), q.timeseries(BandPeriod.WEEK, month, owners, false)));
+            }
             ctx.out().printf("Slowest warm query: %.1f ms; load average %.2f on %d cores%n",
                     warmest.stream().mapToDouble(Double::doubleValue).max().orElse(0),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -176,6 +182,36 @@ final class QueryBenchCommand extends LeafCommand {
             }
         }
         return 0;
+    }
+
+    /** Whether two series have the same bands, counts and owners, and their largest relative hour difference. */
+    private static String compare(Timeseries a, Timeseries b) {
+        boolean same = a.bands().size() == b.bands().size() && a.totalCount() == b.totalCount();
+        double worst = 0;
+        for (int i = 0; same && i < a.bands().size(); i++) {
+            Timeseries.TimeBand x = a.bands().get(i);
+            Timeseries.TimeBand y = b.bands().get(i);
+            same = x.label().equals(y.label()) && x.usage().jobCount() == y.usage().jobCount()
+                    && (x.owners() == null ? y.owners() == null : y.owners() != null && x.owners().keySet().equals(y.owners().keySet()));
+            worst = Math.max(worst, relative(x.usage(), y.usage()));
+            if (same && x.owners() != null) {
+                for (Map.Entry<String, Usage> e : x.owners().entrySet()) {
+                    same = same && e.getValue().jobCount() == y.owners().get(e.getKey()).jobCount();
+                    worst = Math.max(worst, relative(e.getValue(), y.owners().get(e.getKey())));
+                }
+            }
+        }
+        return (same ? "same bands, counts and owners" : "DIFFERENT") + String.format(", hours within %.1e (relative)", worst);
+    }
+
+    private static double relative(Usage a, Usage b) {
+        double worst = 0;
+        double[][] pairs = {{a.cpuHours(), b.cpuHours()}, {a.gpuHours(), b.gpuHours()}, {a.cpuCharges(), b.cpuCharges()},
+                {a.gpuCharges(), b.gpuCharges()}};
+        for (double[] p : pairs) {
+            worst = Math.max(worst, Math.abs(p[0] - p[1]) / Math.max(1.0, Math.abs(p[0])));
+        }
+        return worst;
     }
 
     /** Planner statistics for the freshly generated rows. */

@@ -44,7 +44,7 @@ final class Grouping {
 
     /**
      * Whether groups are summed here rather than by the database: then one pass can count any
-     * number of facet dimensions together, their combinations costing memory, not a sort.
+     * number of facet dimensions together (jobs come one by one; no combination is kept).
      */
     boolean inMemory() {
         return inMemory;
