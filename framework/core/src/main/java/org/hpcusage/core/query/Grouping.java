@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.apache.ibatis.session.SqlSession;
  */
 final class Grouping {
     private static final String NS = JobQueryMapper.class.getName() + ".";
+    private static final int NAMES_PER_STATEMENT = 1000;
 
     private final SqlSession session;
     private final JobQueryMapper mapper;
@@ -147,8 +149,11 @@ final class Grouping {
         return groups;
     }
 
-    /** The names of the distinct non-null ids among {@code ids}. */
-    private Map<Long, String> names(Dimension d, List<Object> ids) {
+    /**
+     * The names of the distinct non-null ids among {@code ids}, looked up 1 000
+     * at a time (SQLite takes at most 32 766 parameters in a statement).
+     */
+    Map<Long, String> names(Dimension d, Collection<Object> ids) {
         Set<Long> distinct = new HashSet<>();
         for (Object id : ids) {
             if (id != null) {
@@ -157,8 +162,8 @@ final class Grouping {
         }
         List<Long> wanted = new ArrayList<>(distinct);
         Map<Long, String> out = new HashMap<>();
-        if (!wanted.isEmpty()) {
-            for (GroupSums g : mapper.names(d, wanted)) {
+        for (int from = 0; from < wanted.size(); from += NAMES_PER_STATEMENT) {
+            for (GroupSums g : mapper.names(d, wanted.subList(from, Math.min(wanted.size(), from + NAMES_PER_STATEMENT)))) {
                 out.put(g.getBucket(), g.getValue());
             }
         }

@@ -219,7 +219,7 @@ public final class JobQuery {
         Map<Dimension, List<FacetCount>> out = new HashMap<>();
         for (int i = 0; i < dims.size(); i++) {
             Dimension d = dims.get(i);
-            Map<Long, String> names = d.getLookupTable() == null ? Map.of() : names(q.mapper(), d, counts.get(i).keySet());
+            Map<Long, String> names = d.getLookupTable() == null ? Map.of() : q.names(d, counts.get(i).keySet());
             List<FacetCount> list = new ArrayList<>();
             counts.get(i).forEach((value, n) -> list.add(new FacetCount(
                     value == null ? null : d.getLookupTable() == null ? (String) value : names.get((Long) value), n)));
@@ -239,22 +239,6 @@ public final class JobQuery {
             }
         }
         return true;
-    }
-
-    private static Map<Long, String> names(JobQueryMapper m, Dimension d, java.util.Set<Object> ids) {
-        List<Long> wanted = new ArrayList<>();
-        for (Object id : ids) {
-            if (id != null) {
-                wanted.add((Long) id);
-            }
-        }
-        Map<Long, String> out = new HashMap<>();
-        if (!wanted.isEmpty()) {
-            for (GroupSums g : m.names(d, wanted)) {
-                out.put(g.getBucket(), g.getValue());
-            }
-        }
-        return out;
     }
 
     /** Usage per value of {@code dimension}, ranked by {@code sortBy}; every filter applies. */
