@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,24 +22,31 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-/** What every {@code jobs plot} chart shares: the output file's checks, one bar chart, headless PNG writing. */
+/**
+ * What every {@code jobs plot} chart shares: the output file's checks, one bar chart, headless
+ * writing as PNG (JFreeChart's own encoder) or SVG (Batik's SVG generator).
+ */
 final class Charts {
+    /** The {@code --out} option's argument name, shown in every plot command's help. */
+    static final String OUT_ARG = "FILE.png|.svg";
+
     private Charts() {
     }
 
-    /** The chart file named by {@code --out}: required, and a .png. */
-    static Path pngTarget(String out) {
+    /** Where a chart goes and in which format (by the file name's extension). */
+    record Target(Path path, boolean svg) {
+    }
+
+    /** The chart file named by {@code --out}: required, a .png or .svg (any case). */
+    static Target target(String out) {
         if (out == null) {
-            throw new UsageException("--out FILE.png is required");
+            throw new UsageException("--out FILE.png or FILE.svg is required");
         }
         String lower = out.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".svg")) {
-            throw new UsageException("--out: SVG is not supported (the SVG back end for JFreeChart is GPLv3); write a .png");
+        if (!lower.endsWith(".png") && !lower.endsWith(".svg")) {
+            throw new UsageException("--out must name a .png or .svg file, not '" + out + "'");
         }
-        if (!lower.endsWith(".png")) {
-            throw new UsageException("--out must name a .png file, not '" + out + "'");
-        }
-        return Path.of(out);
+        return new Target(Path.of(out), lower.endsWith(".svg"));
     }
 
     /**
@@ -57,8 +66,7 @@ final class Charts {
         if (!horizontal && rows.size() > 8) {
             categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
-        NumberAxis values = new NumberAxis(valueLabel);
-        values.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(Locale.US));
+        NumberAxis values = wholeNumberAxis(valueLabel);
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
@@ -72,14 +80,39 @@ final class Charts {
         return chart;
     }
 
-    /** Writes the chart as PNG (temporary file, then moved, so a failure leaves no partial file). */
-    static void writePng(JFreeChart chart, Path out, int width, int height) throws IOException {
+    /**
+     * A value axis labelled in grouped whole numbers (180,000,000 rather than 1.8E8), with ticks
+     * on whole numbers only: fractional ticks under a whole-number format printed every label
+     * several times over (0, 0, 1, 1, 1, 2 ...) on small ranges.
+     */
+    static NumberAxis wholeNumberAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.US));
+        axis.setNumberFormatOverride(NumberFormat.getIntegerInstance(Locale.US));
+        return axis;
+    }
+
+    /**
+     * Writes the chart in the target's format, {@code width} × {@code height} pixels (SVG user
+     * units), through a temporary file then moved, so a failure leaves no partial file.
+     */
+    static void write(JFreeChart chart, Target target, int width, int height) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        Path out = target.path();
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".plot", ".png.tmp");
+        // A temporary file is private (0600) by default; ask for 0666, which the umask trims as
+        // for any new file, so the chart ends up as readable as the user's other files.
+        Path temp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(dir, ".plot", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")))
+                : Files.createTempFile(dir, ".plot", ".tmp");
         try {
-            ChartUtils.saveChartAsPNG(temp.toFile(), chart, width, height);
+            if (target.svg()) {
+                SvgCharts.write(chart, temp, width, height);
+            } else {
+                ChartUtils.saveChartAsPNG(temp.toFile(), chart, width, height);
+            }
             Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);

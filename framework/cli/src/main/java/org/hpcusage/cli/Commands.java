@@ -18,7 +18,7 @@ final class Commands {
                                 new HistoryCommand(HistoryCommand.Kind.UNIQUE_PROJECTS)),
                         new CommandGroup("resource", "Resource reports: usage by user, project, facility; waits, sizes, durations, usage history.",
                                 ResourceCommand.all()),
-                        new CommandGroup("plot", "Charts of the reports, as PNG files.",
+                        new CommandGroup("plot", "Charts of the reports, as PNG or SVG files.",
                                 new PlotCommand(),
                                 new PlotQueryCommand.UsageBy(),
                                 new PlotQueryCommand.Histogram()),

@@ -1,6 +1,5 @@
 package org.hpcusage.cli;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -11,7 +10,7 @@ import org.hpcusage.core.report.output.Report;
 import org.hpcusage.core.report.resource.ResourceReport;
 import org.hpcusage.core.report.resource.ResourceReports;
 
-/** {@code jobs plot usage-history}: the usage-history report as a PNG chart. */
+/** {@code jobs plot usage-history}: the usage-history report as a PNG or SVG chart. */
 final class PlotCommand extends LeafCommand {
     @Override
     public String name() {
@@ -20,7 +19,7 @@ final class PlotCommand extends LeafCommand {
 
     @Override
     public String summary() {
-        return "CPU and GPU hours per period (the usage-history report) as a PNG chart.";
+        return "CPU and GPU hours per period (the usage-history report) as a PNG or SVG chart.";
     }
 
     @Override
@@ -30,7 +29,7 @@ final class PlotCommand extends LeafCommand {
                 .addOption(opt(null, "start-date", "YYYY-MM-DD", "first day of jobs' end, machine-local (default: unbounded)"))
                 .addOption(opt(null, "end-date", "YYYY-MM-DD", "last day, inclusive (default: unbounded)"))
                 .addOption(opt(null, "group-by", "PERIOD", "day, month (default), quarter or year"))
-                .addOption(opt("o", "out", "FILE.png", "the chart to write (required)"))
+                .addOption(opt("o", "out", Charts.OUT_ARG, "the chart to write, PNG or SVG by its extension (required)"))
                 .addOption(opt(null, "width", "PX", "width in pixels (default 1000)"))
                 .addOption(opt(null, "height", "PX", "height in pixels (default 600)"));
     }
@@ -38,12 +37,12 @@ final class PlotCommand extends LeafCommand {
     @Override
     protected String examples() {
         return "hpcusage jobs plot usage-history -m derecho --start-date 2026-01-01 --end-date 2026-06-30 --out usage.png\n"
-                + "hpcusage jobs plot usage-history -m casper --group-by day --out casper-days.png --width 1600";
+                + "hpcusage jobs plot usage-history -m casper --group-by day --out casper-days.svg --width 1600";
     }
 
     @Override
     protected int execute(Context ctx, CommandLine line) throws Exception {
-        Path file = Charts.pngTarget(line.getOptionValue("out"));
+        Charts.Target file = Charts.target(line.getOptionValue("out"));
         LocalDate start = Dates.option(line, "start-date");
         LocalDate end = Dates.option(line, "end-date");
         Period period;
@@ -59,8 +58,8 @@ final class PlotCommand extends LeafCommand {
                 .run(ResourceReport.USAGE_HISTORY, List.of(machine), machine.name());
         String title = machine.name() + ": CPU and GPU hours per " + period.key()
                 + (start == null && end == null ? "" : " (" + (start == null ? "…" : start) + " to " + (end == null ? "…" : end) + ")");
-        Charts.writePng(UsageHistoryChart.of(history, title), file, width, height);
-        ctx.out().println("Chart saved to " + file.toAbsolutePath().normalize() + " (" + history.rows().size() + " periods)");
+        Charts.write(UsageHistoryChart.of(history, title), file, width, height);
+        ctx.out().println("Chart saved to " + file.path().toAbsolutePath().normalize() + " (" + history.rows().size() + " periods)");
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 package org.hpcusage.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -34,7 +33,7 @@ abstract class PlotQueryCommand extends JobQueryCommand {
     @Override
     protected final void addOptions(Options o) {
         addQueryOptions(o);
-        o.addOption(opt("o", "out", "FILE.png", "the chart to write (required)"))
+        o.addOption(opt("o", "out", Charts.OUT_ARG, "the chart to write, PNG or SVG by its extension (required)"))
                 .addOption(opt(null, "metric", "KEY", "bar height: " + String.join(", ", METRICS) + " (default " + defaultMetric() + ")"))
                 .addOption(opt(null, "width", "PX", "width in pixels (default 1000)"))
                 .addOption(opt(null, "height", "PX", "height in pixels (default 600)"));
@@ -42,7 +41,7 @@ abstract class PlotQueryCommand extends JobQueryCommand {
 
     @Override
     protected final void emit(Context ctx, Report report, JobFilter filter, CommandLine line) throws Exception {
-        Path file = Charts.pngTarget(line.getOptionValue("out"));
+        Charts.Target file = Charts.target(line.getOptionValue("out"));
         String metric = line.getOptionValue("metric", defaultMetric());
         if (!METRICS.contains(metric)) {
             throw new UsageException("--metric must be one of " + String.join(", ", METRICS) + ", not '" + metric + "'");
@@ -52,8 +51,8 @@ abstract class PlotQueryCommand extends JobQueryCommand {
         String title = report.fields().get("machine") + ": " + metric.replace('_', ' ') + " by " + report.fields().get("dimension")
                 + (filter.start() == null && filter.end() == null ? ""
                         : " (" + (filter.start() == null ? "…" : filter.start()) + " to " + (filter.end() == null ? "…" : filter.end()) + ")");
-        Charts.writePng(Charts.bars(report, categoryKey(), metric, metric.replace('_', ' '), title, horizontal()), file, width, height);
-        ctx.out().println("Chart saved to " + file.toAbsolutePath().normalize() + " (" + report.rows().size() + " bars)");
+        Charts.write(Charts.bars(report, categoryKey(), metric, metric.replace('_', ' '), title, horizontal()), file, width, height);
+        ctx.out().println("Chart saved to " + file.path().toAbsolutePath().normalize() + " (" + report.rows().size() + " bars)");
     }
 
     /** {@code jobs plot usage-by DIMENSION}: the top users, accounts, queues... as bars. */
@@ -65,7 +64,7 @@ abstract class PlotQueryCommand extends JobQueryCommand {
 
         @Override
         public String summary() {
-            return "The top N users, accounts, queues, QoS or exit codes (jobs usage-by) as a bar chart PNG.";
+            return "The top N users, accounts, queues, QoS or exit codes (jobs usage-by) as a bar chart (PNG or SVG).";
         }
 
         @Override
@@ -83,7 +82,7 @@ abstract class PlotQueryCommand extends JobQueryCommand {
         protected String examples() {
             return """
                     hpcusage jobs plot usage-by user -m derecho --start-date 2026-01-01 --end-date 2026-01-31 --out top-users.png
-                    hpcusage jobs plot usage-by account --queue gpu --metric gpu_hours --limit 10 --out gpu-accounts.png""";
+                    hpcusage jobs plot usage-by account --queue gpu --metric gpu_hours --limit 10 --out gpu-accounts.svg""";
         }
 
         @Override
@@ -119,7 +118,7 @@ abstract class PlotQueryCommand extends JobQueryCommand {
 
         @Override
         public String summary() {
-            return "Jobs (or hours) per band of wait, nodes, cpus, gpus, memory, duration... (jobs histogram) as a bar chart PNG.";
+            return "Jobs (or hours) per band of wait, nodes, cpus, gpus, memory, duration... (jobs histogram) as a bar chart (PNG or SVG).";
         }
 
         @Override
@@ -135,7 +134,7 @@ abstract class PlotQueryCommand extends JobQueryCommand {
         protected String examples() {
             return """
                     hpcusage jobs plot histogram wait -m derecho --start-date 2026-01-01 --end-date 2026-01-31 --out waits.png
-                    hpcusage jobs plot histogram nodes -m derecho --metric cpu_hours --out node-hours.png""";
+                    hpcusage jobs plot histogram nodes -m derecho --metric cpu_hours --out node-hours.svg""";
         }
 
         @Override

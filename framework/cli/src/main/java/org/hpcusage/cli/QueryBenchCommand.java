@@ -25,12 +25,15 @@ import org.hpcusage.core.query.Metric;
 import org.hpcusage.core.query.Owners;
 import org.hpcusage.core.query.SearchOptions;
 import org.hpcusage.core.query.SyntheticJobs;
+import org.hpcusage.core.query.Timeseries;
+import org.hpcusage.core.query.Usage;
 import org.hpcusage.core.store.Database;
 import org.hpcusage.core.store.DatabaseTarget;
 import org.hpcusage.core.store.MigrationRunner;
 
 /**
- * {@code jobs bench-query}: fill a store with generated jobs (straight SQL, not timed as a query),
+ * {@code jobs bench-query}: fill a store with generated jobs and their daily summaries (straight SQL
+ * and the sync's summary statements, not timed as queries),
  * then time a filtered search and every aggregation over one month of it: the first (cold) run
  * and the best of the repeats (warm).
  */
@@ -91,6 +94,11 @@ final class QueryBenchCommand extends LeafCommand {
             } else {
                 ctx.out().printf("Reusing %,d %s jobs in %s%n", existing, machine.name(), target.display());
             }
+            long s0 = System.nanoTime();
+            int summarized = SyntheticJobs.summarize(db, machine.name(), first, days);
+            if (summarized > 0) {
+                ctx.out().printf("Summarized %d days (daily_summary) in %.1f s%n", summarized, (System.nanoTime() - s0) / 1e9);
+            }
             analyze(db);
             JobQuery q = JobQuery.of(db, machine);
             // The middle month of the generated range.
@@ -118,13 +126,25 @@ final class QueryBenchCommand extends LeafCommand {
             cases.put("facets, 5 dimensions", () -> q.facets(month, List.of(Dimension.values()), true, null).size());
             cases.put("usage-by user, limit 20", () -> q.usageBy(Dimension.USER, month, 20, Metric.HOURS).totals().jobCount());
             cases.put("usage-by account", () -> q.usageBy(Dimension.ACCOUNT, month, null, Metric.HOURS).totals().jobCount());
+            // Timeseries read daily_summary when it covers the window (reference §8.6); the
+            // "jobs scan" cases force the scan of the same window for comparison.
+            JobFilter half = JobFilter.builder().start(first).end(first.plusDays(Math.min(days, 180) - 1)).build();
             cases.put("timeseries day", () -> q.timeseries(BandPeriod.DAY, month, null).totalCount());
+            cases.put("timeseries day, jobs scan", () -> q.timeseries(BandPeriod.DAY, month, null, false).totalCount());
             cases.put("timeseries week, owners 10", () -> q.timeseries(BandPeriod.WEEK, month, Owners.top(10)).totalCount());
+            cases.put("timeseries week, owners 10, jobs scan",
+                    () -> q.timeseries(BandPeriod.WEEK, month, Owners.top(10), false).totalCount());
+            cases.put("timeseries day, 180 days", () -> q.timeseries(BandPeriod.DAY, half, null).totalCount());
+            cases.put("timeseries day, 180 days, jobs scan", () -> q.timeseries(BandPeriod.DAY, half, null, false).totalCount());
+            cases.put("timeseries day, user, 180 days", () -> q.timeseries(BandPeriod.DAY,
+                    half.toBuilder().user(topUser).build(), null).totalCount());
+            ctx.out().printf("Timeseries from daily_summary: month %s, 180 days %s%n", q.timeseriesFromSummaries(month),
+                    q.timeseriesFromSummaries(half));
 
             // cpu ms: this thread's CPU time, which includes SQLite's work (it runs in-process)
             // but not PostgreSQL's; on a busy machine it shows the cost wall time hides.
             ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-            ctx.out().printf("%-32s %12s %10s %10s %10s%n", "query", "result", "cold ms", "warm ms", "cpu ms");
+            ctx.out().printf("%-40s %12s %10s %10s %10s%n", "query", "result", "cold ms", "warm ms", "cpu ms");
             List<Double> warmest = new ArrayList<>();
             for (Map.Entry<String, Supplier<Object>> e : cases.entrySet()) {
                 long t = System.nanoTime();
@@ -143,7 +163,11 @@ final class QueryBenchCommand extends LeafCommand {
                     }
                 }
                 warmest.add(best);
-                ctx.out().printf("%-32s %12s %10.1f %10.1f %10.1f%n", e.getKey(), result, cold, best, bestCpu);
+                ctx.out().printf("%-40s %12s %10.1f %10.1f %10.1f%n", e.getKey(), result, cold, best, bestCpu);
+            }
+            for (Owners owners : java.util.Arrays.asList(null, Owners.top(10))) {
+                ctx.out().println("Timeseries week" + (owners == null ? "" : ", owners 10") + ", summaries vs jobs scan: "
+                        + compare(q.timeseries(BandPeriod.WEEK, month, owners, true), q.timeseries(BandPeriod.WEEK, month, owners, false)));
             }
             ctx.out().printf("Slowest warm query: %.1f ms; load average %.2f on %d cores%n",
                     warmest.stream().mapToDouble(Double::doubleValue).max().orElse(0),
@@ -158,6 +182,36 @@ final class QueryBenchCommand extends LeafCommand {
             }
         }
         return 0;
+    }
+
+    /** Whether two series have the same bands, counts and owners, and their largest relative hour difference. */
+    private static String compare(Timeseries a, Timeseries b) {
+        boolean same = a.bands().size() == b.bands().size() && a.totalCount() == b.totalCount();
+        double worst = 0;
+        for (int i = 0; same && i < a.bands().size(); i++) {
+            Timeseries.TimeBand x = a.bands().get(i);
+            Timeseries.TimeBand y = b.bands().get(i);
+            same = x.label().equals(y.label()) && x.usage().jobCount() == y.usage().jobCount()
+                    && (x.owners() == null ? y.owners() == null : y.owners() != null && x.owners().keySet().equals(y.owners().keySet()));
+            worst = Math.max(worst, relative(x.usage(), y.usage()));
+            if (same && x.owners() != null) {
+                for (Map.Entry<String, Usage> e : x.owners().entrySet()) {
+                    same = same && e.getValue().jobCount() == y.owners().get(e.getKey()).jobCount();
+                    worst = Math.max(worst, relative(e.getValue(), y.owners().get(e.getKey())));
+                }
+            }
+        }
+        return (same ? "same bands, counts and owners" : "DIFFERENT") + String.format(", hours within %.1e (relative)", worst);
+    }
+
+    private static double relative(Usage a, Usage b) {
+        double worst = 0;
+        double[][] pairs = {{a.cpuHours(), b.cpuHours()}, {a.gpuHours(), b.gpuHours()}, {a.cpuCharges(), b.cpuCharges()},
+                {a.gpuCharges(), b.gpuCharges()}};
+        for (double[] p : pairs) {
+            worst = Math.max(worst, Math.abs(p[0] - p[1]) / Math.max(1.0, Math.abs(p[0])));
+        }
+        return worst;
     }
 
     /** Planner statistics for the freshly generated rows. */

@@ -16,7 +16,8 @@ final class TimeseriesCommand extends JobQueryCommand {
 
     @Override
     public String summary() {
-        return "Jobs and hours per day, week (ISO, Monday first) or month of the machine's calendar, zero-filled.";
+        return "Jobs and hours per day, week (ISO, Monday first) or month of the machine's calendar, zero-filled "
+                + "(from the daily summaries when they cover the window).";
     }
 
     @Override

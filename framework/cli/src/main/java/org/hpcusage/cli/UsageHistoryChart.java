@@ -7,7 +7,6 @@ import org.hpcusage.core.report.output.Report;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -40,9 +39,9 @@ final class UsageHistoryChart {
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, new Color(0x4C, 0x72, 0xB0));
-        CategoryPlot plot = new CategoryPlot(cpu, periods, hoursAxis("CPU hours"), bars);
+        CategoryPlot plot = new CategoryPlot(cpu, periods, Charts.wholeNumberAxis("CPU hours"), bars);
         plot.setDataset(1, gpu);
-        plot.setRangeAxis(1, hoursAxis("GPU hours"));
+        plot.setRangeAxis(1, Charts.wholeNumberAxis("GPU hours"));
         plot.mapDatasetToRangeAxis(1, 1);
         LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
         line.setSeriesPaint(0, new Color(0xDD, 0x84, 0x52));
@@ -54,12 +53,5 @@ final class UsageHistoryChart {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
-    }
-
-    /** A value axis with plain grouped numbers (180,000,000 rather than 1.8E8). */
-    private static NumberAxis hoursAxis(String label) {
-        NumberAxis axis = new NumberAxis(label);
-        axis.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.US));
-        return axis;
     }
 }

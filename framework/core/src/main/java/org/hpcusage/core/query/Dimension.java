@@ -47,6 +47,11 @@ public enum Dimension {
         return lookupTable == null ? column : "+" + column;
     }
 
+    /** The daily_summary column of an owner dimension (user or account), else {@code null}. */
+    public String getSummaryColumn() {
+        return this == USER ? "user_id" : this == ACCOUNT ? "account_id" : null;
+    }
+
     /** The lookup table holding the names, or {@code null} when the column is the value itself. */
     public String getLookupTable() {
         return lookupTable;

@@ -82,15 +82,15 @@ public final class JobQuery {
     // ---- count and search ----
 
     public long count(JobFilter filter) {
-        return run(filter, (m, f) -> m.count(f));
+        return run(filter, (g, f) -> g.mapper().count(f));
     }
 
     /** Rows with exactly the requested column keys, in the requested order. */
     public List<Map<String, Object>> search(JobFilter filter, SearchOptions options) {
         List<SearchColumn> columns = options.columns();
-        return run(filter, (m, f) -> {
+        return run(filter, (g, f) -> {
             List<Map<String, Object>> rows = new ArrayList<>();
-            m.search(f, options.orderSql(), options.limit(), options.offset(), context -> {
+            g.mapper().search(f, options.orderSql(), options.limit(), options.offset(), context -> {
                 SearchRow r = context.getResultObject();
                 Map<String, Object> row = new LinkedHashMap<>(columns.size() * 2);
                 for (SearchColumn c : columns) {
@@ -108,13 +108,13 @@ public final class JobQuery {
     public Histogram histogram(HistogramAxis axis, JobFilter filter, Owners owners) {
         List<Band> bands = bands(axis);
         String bucketSql = bucketCase(axis, bands);
-        return run(filter, (m, f) -> {
+        return run(filter, (q, f) -> {
             Usage[] usage = new Usage[bands.size()];
             Usage nulls = new Usage();
             Map<Long, List<Ranked>> ownersByBucket = new HashMap<>();
             // With owners, one scan grouped by (bucket, owner) gives both the owners' shares and,
             // summed, the bucket totals.
-            List<GroupSums> groups = owners == null ? m.sumsBy(f, bucketSql) : m.sumsByOwner(f, bucketSql, owners.by());
+            List<GroupSums> groups = owners == null ? q.sumsBy(f, bucketSql) : q.sumsByOwner(f, bucketSql, owners.by());
             for (GroupSums g : groups) {
                 int index = g.getBucket().intValue();
                 Usage target = index < 0 ? nulls : usage[index] == null ? (usage[index] = new Usage()) : usage[index];
@@ -158,29 +158,36 @@ public final class JobQuery {
      * With {@code selfExclude} a dimension's own filter is ignored for its own counts (never for
      * {@code account}, which is an authorisation scope). {@code limit} keeps the top N.
      *
-     * <p>The dimensions with few values (queue, QoS, exit status) are counted by one statement
-     * per combination of their foreign keys, and each facet sums the combinations meeting the
-     * other dimensions' conditions. User and account, with thousands of values each, share a
-     * second statement (a user works in few accounts, so their pairs stay few), so that the
-     * combinations never multiply out to users × accounts × queues × QoS × exit codes.
+     * <p>Jobs are counted per combination of the dimensions' values (foreign keys), and each
+     * facet sums the combinations meeting the other dimensions' conditions. Grouped by the
+     * database (PostgreSQL), the dimensions with few values (queue, QoS, exit status) share one
+     * statement and user and account a second (a user works in few accounts, so their pairs stay
+     * few), so that the result never multiplies out to users × accounts × queues × QoS × exit
+     * codes; counted in memory (SQLite, see {@link Grouping}) one pass serves them all.
      */
     public Map<Dimension, List<FacetCount>> facets(JobFilter filter, List<Dimension> dimensions, boolean selfExclude,
                                                    Integer limit) {
         checkLimit(limit);
         List<Dimension> dims = List.copyOf(new java.util.LinkedHashSet<>(dimensions));
-        List<List<Dimension>> statements = new ArrayList<>();
-        List<Dimension> small = dims.stream().filter(d -> d != Dimension.USER && d != Dimension.ACCOUNT).toList();
-        if (!small.isEmpty()) {
-            statements.add(small);
-        }
-        List<Dimension> owners = dims.stream().filter(d -> d == Dimension.USER || d == Dimension.ACCOUNT).toList();
-        if (!owners.isEmpty()) {
-            statements.add(owners);
-        }
-        return run(filter, (m, f) -> {
+        return run(filter, (q, f) -> {
+            List<List<Dimension>> statements = new ArrayList<>();
+            if (q.inMemory()) {
+                statements.add(dims);
+            } else {
+                List<Dimension> small = dims.stream().filter(d -> d != Dimension.USER && d != Dimension.ACCOUNT).toList();
+                if (!small.isEmpty()) {
+                    statements.add(small);
+                }
+                List<Dimension> owners = dims.stream().filter(d -> d == Dimension.USER || d == Dimension.ACCOUNT).toList();
+                if (!owners.isEmpty()) {
+                    statements.add(owners);
+                }
+            }
             Map<Dimension, List<FacetCount>> counted = new HashMap<>();
             for (List<Dimension> group : statements) {
-                counted.putAll(facetGroup(m, f, group, selfExclude, limit));
+                if (!group.isEmpty()) {
+                    counted.putAll(facetGroup(q, f, group, selfExclude, limit));
+                }
             }
             Map<Dimension, List<FacetCount>> out = new LinkedHashMap<>();
             dims.forEach(d -> out.put(d, counted.get(d)));
@@ -189,15 +196,8 @@ public final class JobQuery {
     }
 
     /** The facets of {@code dims} from one statement grouped by all of them. */
-    private static Map<Dimension, List<FacetCount>> facetGroup(JobQueryMapper m, SqlFilter f, List<Dimension> dims,
+    private static Map<Dimension, List<FacetCount>> facetGroup(Grouping q, SqlFilter f, List<Dimension> dims,
                                                                boolean selfExclude, Integer limit) {
-        StringBuilder select = new StringBuilder();
-        StringBuilder group = new StringBuilder();
-        for (int i = 0; i < dims.size(); i++) {
-            String sep = i == 0 ? "" : ", ";
-            select.append(sep).append(dims.get(i).getGroupColumn()).append(" AS d").append(i);
-            group.append(sep).append(dims.get(i).getGroupColumn());
-        }
         SqlFilter base = f;
         if (selfExclude) {
             for (Dimension d : dims) {
@@ -208,19 +208,18 @@ public final class JobQuery {
         for (int i = 0; i < dims.size(); i++) {
             counts.add(new HashMap<>());
         }
-        for (Map<String, Object> t : m.countsByTuple(base, select.toString(), group.toString())) {
-            long n = ((Number) t.get("job_count")).longValue();
+        q.countsByTuple(base, dims, (values, n) -> {
             for (int i = 0; i < dims.size(); i++) {
-                if (selfExclude && !othersMatch(f, dims, i, t)) {
+                if (selfExclude && !othersMatch(f, dims, i, values)) {
                     continue;
                 }
-                counts.get(i).merge(key(t.get("d" + i)), n, Long::sum);
+                counts.get(i).merge(values[i], n, Long::sum);
             }
-        }
+        });
         Map<Dimension, List<FacetCount>> out = new HashMap<>();
         for (int i = 0; i < dims.size(); i++) {
             Dimension d = dims.get(i);
-            Map<Long, String> names = d.getLookupTable() == null ? Map.of() : names(m, d, counts.get(i).keySet());
+            Map<Long, String> names = d.getLookupTable() == null ? Map.of() : q.names(d, counts.get(i).keySet());
             List<FacetCount> list = new ArrayList<>();
             counts.get(i).forEach((value, n) -> list.add(new FacetCount(
                     value == null ? null : d.getLookupTable() == null ? (String) value : names.get((Long) value), n)));
@@ -232,44 +231,23 @@ public final class JobQuery {
         return out;
     }
 
-    /** Whether combination {@code t} meets the conditions of every requested dimension but the i-th. */
-    private static boolean othersMatch(SqlFilter f, List<Dimension> dims, int i, Map<String, Object> t) {
+    /** Whether combination {@code values} meets the conditions of every requested dimension but the i-th. */
+    private static boolean othersMatch(SqlFilter f, List<Dimension> dims, int i, Object[] values) {
         for (int k = 0; k < dims.size(); k++) {
-            if (k != i && dims.get(k) != Dimension.ACCOUNT && !f.admits(dims.get(k), key(t.get("d" + k)))) {
+            if (k != i && dims.get(k) != Dimension.ACCOUNT && !f.admits(dims.get(k), values[k])) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Ids as Long whatever integer type the driver returns; text as is. */
-    private static Object key(Object v) {
-        return v instanceof Number n ? (Object) n.longValue() : v;
-    }
-
-    private static Map<Long, String> names(JobQueryMapper m, Dimension d, java.util.Set<Object> ids) {
-        List<Long> wanted = new ArrayList<>();
-        for (Object id : ids) {
-            if (id != null) {
-                wanted.add((Long) id);
-            }
-        }
-        Map<Long, String> out = new HashMap<>();
-        if (!wanted.isEmpty()) {
-            for (GroupSums g : m.names(d, wanted)) {
-                out.put(g.getBucket(), g.getValue());
-            }
-        }
-        return out;
-    }
-
     /** Usage per value of {@code dimension}, ranked by {@code sortBy}; every filter applies. */
     public UsageBy usageBy(Dimension dimension, JobFilter filter, Integer limit, Metric sortBy) {
         checkLimit(limit);
-        return run(filter, (m, f) -> {
+        return run(filter, (q, f) -> {
             List<UsageBy.Row> rows = new ArrayList<>();
             Usage totals = new Usage();
-            for (GroupSums g : m.sumsByDimension(f, dimension)) {
+            for (GroupSums g : q.sumsByDimension(f, dimension)) {
                 rows.add(new UsageBy.Row(g.getValue(), g.usage()));
                 totals.add(g.usage());
             }
@@ -283,13 +261,23 @@ public final class JobQuery {
 
     /**
      * Usage per band of {@code period} over the filter's window, zero-filled. A missing bound is
-     * the first or last day with jobs under the filter; {@code start > end} gives no bands.
+     * the first or last day with jobs under the filter; {@code start > end} gives no bands. Read
+     * from daily_summary when that gives the same series (reference §8.6, {@link SummarySeries}),
+     * else from the jobs.
      */
     public Timeseries timeseries(BandPeriod period, JobFilter filter, Owners owners) {
+        return timeseries(period, filter, owners, true);
+    }
+
+    /**
+     * {@link #timeseries(BandPeriod, JobFilter, Owners)}, with {@code summaries = false} always
+     * scanning the jobs (to compare the two paths, or to time them).
+     */
+    public Timeseries timeseries(BandPeriod period, JobFilter filter, Owners owners, boolean summaries) {
         if (filter.start() != null && filter.end() != null) {
             checkBands(period, filter.start(), filter.end());
         }
-        return run(filter, (m, f) -> {
+        return run(filter, (q, f) -> {
             // One scan: per day, or per (day, owner) when owners are asked for; day totals,
             // the owners' ranking over the window and their daily shares all come from it.
             Map<Integer, Usage> byDay = new HashMap<>();
@@ -298,7 +286,10 @@ public final class JobQuery {
             long nullCount = 0;
             Integer first = null;
             Integer last = null;
-            List<GroupSums> groups = owners == null ? m.sumsBy(f, "j.end_day") : m.sumsByOwner(f, "j.end_day", owners.by());
+            Dimension ownerBy = owners == null ? null : owners.by();
+            List<GroupSums> groups = summaries && fromSummaries(q, filter, f)
+                    ? SummarySeries.groups(q.mapper(), f, filter.start(), filter.end(), ownerBy)
+                    : owners == null ? q.sumsBy(f, "j.end_day") : q.sumsByOwner(f, "j.end_day", ownerBy);
             for (GroupSums g : groups) {
                 if (g.getBucket() == null) {
                     nullCount += g.usage().jobCount();
@@ -307,7 +298,10 @@ public final class JobQuery {
                 int day = g.getBucket().intValue();
                 byDay.computeIfAbsent(day, d -> new Usage()).add(g.usage());
                 if (g.getOwner() != null) {
-                    ownersByDay.computeIfAbsent(day, d -> new HashMap<>()).put(g.getOwner(), g.usage());
+                    // (The summary path may give a day and owner twice: summarized jobs, and
+                    // that owner's jobs with another key unknown.)
+                    ownersByDay.computeIfAbsent(day, d -> new HashMap<>())
+                            .computeIfAbsent(g.getOwner(), o -> new Usage()).add(g.usage());
                     ownerTotals.computeIfAbsent(g.getOwner(), o -> new Usage()).add(g.usage());
                 }
                 first = first == null || day < first ? day : first;
@@ -359,6 +353,15 @@ public final class JobQuery {
         });
     }
 
+    /** Whether {@link #timeseries} over {@code filter} reads daily_summary rather than the jobs. */
+    public boolean timeseriesFromSummaries(JobFilter filter) {
+        return run(filter, (q, f) -> fromSummaries(q, filter, f));
+    }
+
+    private static boolean fromSummaries(Grouping q, JobFilter filter, SqlFilter f) {
+        return SummarySeries.answerable(filter) && SummarySeries.covers(q.mapper(), f, filter.start(), filter.end());
+    }
+
     private static void checkBands(BandPeriod period, LocalDate start, LocalDate end) {
         if (start.isAfter(end)) {
             return;
@@ -405,14 +408,20 @@ public final class JobQuery {
     }
 
     private interface Query<T> {
-        T apply(JobQueryMapper mapper, SqlFilter filter);
+        T apply(Grouping grouping, SqlFilter filter);
     }
 
     private <T> T run(JobFilter filter, Query<T> query) {
         try (SqlSession session = db.reader()) {
             JobQueryMapper mapper = session.getMapper(JobQueryMapper.class);
-            return query.apply(mapper, resolve(mapper, filter));
+            Grouping grouping = new Grouping(session, mapper, db.dialect() == Dialect.SQLITE);
+            return query.apply(grouping, resolve(mapper, filter));
         }
+    }
+
+    /** {@code filter} as the statements get it (for the tests of this package). */
+    SqlFilter resolvedForTest(JobFilter filter) {
+        return run(filter, (g, f) -> f);
     }
 
     /** Names to ids, once per call; globs to the dialect's pattern. */

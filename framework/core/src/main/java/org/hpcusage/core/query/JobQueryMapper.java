@@ -39,5 +39,19 @@ public interface JobQueryMapper {
     /** Counts and hours per value of an identity dimension. */
     List<GroupSums> sumsByDimension(@Param("f") SqlFilter f, @Param("d") Dimension d);
 
+    /** The days (yyyy-mm-dd) of the window that have daily_summary rows, markers included. */
+    List<String> summaryDates(@Param("machineId") long machineId, @Param("fromDate") String fromDate,
+                              @Param("toDate") String toDate);
+
+    /** Which of {@code days} (yyyymmdd) have any job of the machine. */
+    List<Integer> jobDaysAmong(@Param("machineId") long machineId, @Param("days") List<Integer> days);
+
+    /** daily_summary sums per day ({@code bucket} = yyyymmdd), or per day and owner name. */
+    List<GroupSums> summarySums(@Param("f") SqlFilter f, @Param("fromDate") String fromDate, @Param("toDate") String toDate,
+                                @Param("owner") Dimension owner);
+
+    /** Sums per day (and owner) of the filtered jobs that have no summary: a NULL user, account or queue. */
+    List<GroupSums> unsummarizedSums(@Param("f") SqlFilter f, @Param("owner") Dimension owner);
+
     Long idOf(@Param("table") String table, @Param("column") String column, @Param("name") String name);
 }

@@ -11,6 +11,7 @@ import java.util.function.IntConsumer;
 import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.store.Database;
+import org.hpcusage.core.store.SummaryMapper;
 
 /**
  * Fills a store with many synthetic jobs and their charges for query benchmarks, straight in SQL
@@ -70,6 +71,39 @@ public final class SyntheticJobs {
             }
         }
         return written;
+    }
+
+    /**
+     * Writes the daily summaries of {@code days} days from {@code firstDay} with the sync's own
+     * statements (one (user, account, queue) row per combination, a NO_JOBS marker for an empty
+     * day), unless the machine already has summaries; one transaction per day.
+     *
+     * @return the number of days summarized (0 when summaries were there)
+     */
+    public static int summarize(Database db, String machine, LocalDate firstDay, int days) throws SQLException {
+        try (SqlSession session = db.writer()) {
+            Connection c = session.getConnection();
+            long machineId;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM machines WHERE name = ?")) {
+                ps.setString(1, machine);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    machineId = rs.getLong(1);
+                }
+            }
+            if (scalar(c, "SELECT COUNT(*) FROM daily_summary WHERE machine_id = " + machineId) > 0) {
+                return 0;
+            }
+            SummaryMapper summaries = session.getMapper(SummaryMapper.class);
+            for (int d = 0; d < days; d++) {
+                LocalDate day = firstDay.plusDays(d);
+                if (summaries.insertDay(machineId, day.toString(), Machine.yyyymmdd(day)) == 0) {
+                    summaries.insertMarker(machineId, day.toString());
+                }
+                session.commit();
+            }
+            return days;
+        }
     }
 
     /** Machine, users, accounts and queues; returns the machine's id. */
