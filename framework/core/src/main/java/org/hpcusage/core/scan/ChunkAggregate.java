@@ -47,13 +47,7 @@ final class ChunkAggregate implements EntrySink {
         DirNode parent = parentNode(path);
         long allocated = e.allocated();
         long atime = e.atime();
-        parent.filesNr++;
-        parent.sizeNr += allocated;
-        if (atime != FileEntry.NO_TIME && atime > parent.atimeNr) {
-            parent.atimeNr = atime;
-        }
-        parent.uidNr = DirNode.merge(parent.uidNr, e.uid());
-        parent.gidNr = DirNode.merge(parent.gidNr, e.gid());
+        parent.addFile(allocated, atime, e.uid(), e.gid());
         boolean noTime = !hasScanDate || atime == FileEntry.NO_TIME;
         histograms.add(e.uid(), Buckets.access(atime, scanDate, noTime), Buckets.size(allocated), allocated);
     }

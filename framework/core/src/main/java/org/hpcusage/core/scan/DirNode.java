@@ -38,6 +38,17 @@ final class DirNode {
         this.path = path;
     }
 
+    /** Counts a file directly in this directory (the non-recursive statistics). */
+    void addFile(long allocated, long atime, long uid, long gid) {
+        filesNr++;
+        sizeNr += allocated;
+        if (atime != FileEntry.NO_TIME && atime > atimeNr) {
+            atimeNr = atime;
+        }
+        uidNr = merge(uidNr, uid);
+        gidNr = merge(gidNr, gid);
+    }
+
     /** The single owner of two sets of files, as the encoding above. */
     static long merge(long a, long b) {
         if (a == NONE) {
