@@ -3,7 +3,9 @@ package org.hpcusage.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import org.apache.commons.cli.CommandLine;
@@ -86,15 +88,18 @@ final class ScoreboardTuiCommand extends LeafCommand {
         // runs before the full screen starts, so such warnings do not land inside the screen.
         BiPredicate<String, String> failed = ScoreboardSupport.failures(ctx, root);
         Privacy privacy = ScoreboardSupport.privacy(line, root);
-        Loader loader = () -> load(ctx, line, state.cluster(), failed, privacy);
-        TuiBoard first = loader.load();
+        Loader loader = () -> load(ctx, line, state.cluster(), failed, privacy, EnumSet.allOf(Window.class));
+        // The first screen shows one window: the all-time one needs only the monthly rollup
+        // (the others follow right after it is drawn).
+        boolean partial = state.window == Window.ALLTIME;
+        TuiBoard first = partial ? load(ctx, line, state.cluster(), failed, privacy, EnumSet.of(Window.ALLTIME)) : loader.load();
         if (line.hasOption("snapshot") || !interactiveTerminal()) {
             for (String l : TuiFrame.render(first, state, Instant.now(), width, height)) {
                 ctx.out().println(l);
             }
             return 0;
         }
-        new TuiScreen(state, loader, refreshSec * 1000L).run(first);
+        new TuiScreen(state, loader, refreshSec * 1000L).run(first, partial);
         return 0;
     }
 
@@ -103,9 +108,10 @@ final class ScoreboardTuiCommand extends LeafCommand {
         TuiBoard load();
     }
 
-    private static TuiBoard load(Context ctx, CommandLine line, String cluster, BiPredicate<String, String> failed, Privacy privacy) {
+    private static TuiBoard load(Context ctx, CommandLine line, String cluster, BiPredicate<String, String> failed, Privacy privacy,
+                                 Set<Window> windows) {
         List<String> machines = ALL.equals(cluster) ? ScoreboardSupport.machines(line) : List.of(cluster);
-        Leaderboards boards = Leaderboards.compute(ctx.store().jobs(), Instant.now(), machines, failed, privacy);
+        Leaderboards boards = Leaderboards.compute(ctx.store().jobs(), Instant.now(), machines, failed, privacy, windows);
         return TuiBoard.of(cluster, boards);
     }
 

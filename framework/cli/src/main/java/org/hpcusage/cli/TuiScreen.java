@@ -30,7 +30,8 @@ final class TuiScreen {
         this.refreshMs = refreshMs;
     }
 
-    void run(TuiBoard first) throws IOException, InterruptedException {
+    /** @param partial {@code first} holds only the window on screen: load every window once it is drawn */
+    void run(TuiBoard first, boolean partial) throws IOException, InterruptedException {
         DefaultTerminalFactory factory = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true);
         Screen screen = new TerminalScreen(factory.createTerminal());
@@ -55,6 +56,14 @@ final class TuiScreen {
                     draw(screen, board);
                     drawnSecond = now / 1000;
                     dirty = false;
+                }
+                if (partial) {
+                    // Keys pressed meanwhile wait in the terminal's input and are handled next.
+                    board = reload(board);
+                    loadedAt = System.currentTimeMillis();
+                    partial = false;
+                    dirty = true;
+                    continue;
                 }
                 KeyStroke stroke = screen.pollInput();
                 if (stroke == null) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +49,17 @@ public final class Leaderboards {
      */
     public static Leaderboards compute(Database db, Instant now, List<String> machines, BiPredicate<String, String> failed,
                                        Privacy privacy) {
+        return compute(db, now, machines, failed, privacy, EnumSet.allOf(Window.class));
+    }
+
+    /**
+     * Only the boards of {@code windows} (the others are empty). The all-time boards alone read
+     * the monthly rollup only, a few rows per user and month: what a first screen needs.
+     */
+    public static Leaderboards compute(Database db, Instant now, List<String> machines, BiPredicate<String, String> failed,
+                                       Privacy privacy, Set<Window> windows) {
+        Set<Window> wanted = EnumSet.copyOf(windows);
+        wanted.add(Window.ALLTIME);   // privacy counts all-time jobs
         Map<Window, Map<String, Standing>> byWindow = new EnumMap<>(Window.class);
         try (SqlSession session = db.reader()) {
             LookupMapper lookups = session.getMapper(LookupMapper.class);
@@ -62,13 +74,14 @@ public final class Leaderboards {
             for (Window w : Window.values()) {
                 byWindow.put(w, new TreeMap<>());
             }
+            boolean allTimeOnly = wanted.size() == 1;
             // One pass: bucket 2 is in every window, 1 in all time and 365 days, 0 in all time only.
             long recent = Window.ROLLING_30D.since(now);
             long older = Window.ROLLING_365D.since(now);
             UsageSource source = new UsageSource(session, recent, older);
             for (long machineId : machineIds) {
-                for (UsageGroup g : source.usage(machineId)) {
-                    add(byWindow, userNames.get(g.getUserId()), g,
+                for (UsageGroup g : allTimeOnly ? source.allTime(machineId) : source.usage(machineId)) {
+                    add(byWindow, wanted, userNames.get(g.getUserId()), g,
                             failed.test(machineNames.get(g.getMachineId()), g.getStatus()));
                 }
             }
@@ -87,8 +100,9 @@ public final class Leaderboards {
         return new Leaderboards(shown);
     }
 
-    private static void add(Map<Window, Map<String, Standing>> byWindow, String user, UsageGroup g, boolean failedJobs) {
-        for (Window w : Window.values()) {
+    private static void add(Map<Window, Map<String, Standing>> byWindow, Set<Window> wanted, String user, UsageGroup g,
+                            boolean failedJobs) {
+        for (Window w : wanted) {
             if (g.getBucket() < bucketsFrom(w)) {
                 continue;
             }
@@ -129,6 +143,16 @@ public final class Leaderboards {
             for (NamedId z : scoreboard.machineZones()) {
                 zones.put(z.getId(), ZoneId.of(z.getName()));
             }
+        }
+
+        /** Every group in age bucket 0: enough for the all-time boards, from the monthly rollup. */
+        List<UsageGroup> allTime(long machineId) {
+            if (!rolledUp(machineId)) {
+                return scoreboard.usage(recent, older, List.of(machineId), null);
+            }
+            List<UsageGroup> groups = new ArrayList<>(scoreboard.usageAllTime(machineId));
+            groups.addAll(scoreboard.usage(recent, older, List.of(machineId), List.of(0)));
+            return groups;
         }
 
         List<UsageGroup> usage(long machineId) {
@@ -189,14 +213,20 @@ public final class Leaderboards {
 
     /** One board: users with a non-zero value, ranked. */
     public List<Ranked> board(Window w, Metric m) {
-        List<Ranked> rows = new ArrayList<>();
-        List<Standing> users = new ArrayList<>(standings.get(w));
-        users.removeIf(s -> round(s.value(m)) == 0);
-        users.sort(Comparator.comparingDouble((Standing s) -> -round(s.value(m))).thenComparing(Standing::user));
-        for (int i = 0; i < users.size(); i++) {
-            double v = round(users.get(i).value(m));
+        // Rounded once per user (BigDecimal), not once per comparison of the sort.
+        List<Ranked> rounded = new ArrayList<>();
+        for (Standing s : standings.get(w)) {
+            double v = round(s.value(m));
+            if (v != 0) {
+                rounded.add(new Ranked(0, s.user(), v));
+            }
+        }
+        rounded.sort(Comparator.comparingDouble((Ranked r) -> -r.value()).thenComparing(Ranked::user));
+        List<Ranked> rows = new ArrayList<>(rounded.size());
+        for (int i = 0; i < rounded.size(); i++) {
+            double v = rounded.get(i).value();
             int rank = i > 0 && v == rows.get(i - 1).value() ? rows.get(i - 1).rank() : i + 1;
-            rows.add(new Ranked(rank, users.get(i).user(), v));
+            rows.add(new Ranked(rank, rounded.get(i).user(), v));
         }
         return rows;
     }

@@ -22,6 +22,9 @@ public interface ScoreboardMapper {
     List<UsageGroup> usageFromRollup(@Param("machineId") long machineId, @Param("recentDay") int recentDay,
                                      @Param("olderDay") int olderDay, @Param("excludedDays") List<Integer> excludedDays);
 
+    /** One machine's groups over all time from monthly_user_usage, all in bucket 0. */
+    List<UsageGroup> usageAllTime(@Param("machineId") long machineId);
+
     /** Every machine's id with its time zone (in {@code name}). */
     List<NamedId> machineZones();
 

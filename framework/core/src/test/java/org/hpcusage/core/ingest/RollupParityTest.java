@@ -11,9 +11,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
@@ -118,9 +120,13 @@ class RollupParityTest {
     }
 
     private List<String> allBoards() {
-        Leaderboards b = Leaderboards.compute(db, NOW, null, (machine, status) -> !"0".equals(status), Privacy.none());
+        return boards(EnumSet.allOf(Window.class));
+    }
+
+    private List<String> boards(Set<Window> windows) {
+        Leaderboards b = Leaderboards.compute(db, NOW, null, (machine, status) -> !"0".equals(status), Privacy.none(), windows);
         List<String> out = new ArrayList<>();
-        for (Window w : Window.values()) {
+        for (Window w : windows) {
             for (Metric m : Metric.values()) {
                 out.add(w.key() + " " + m.key() + " " + b.board(w, m));
             }
@@ -140,9 +146,14 @@ class RollupParityTest {
         }
         assertTrue(boards.get(0).contains("Ranked[rank=1"), boards.get(0));
 
+        // The all-time boards alone (the TUI's first screen) come from the monthly rollup only.
+        List<String> allTime = boards.stream().filter(l -> l.startsWith(Window.ALLTIME.key() + " ")).toList();
+        assertEquals(allTime, boards(EnumSet.of(Window.ALLTIME)));
+
         execute("DELETE FROM rollup_days");
         assertEquals(reports, allReports());
         assertEquals(boards, allBoards());
+        assertEquals(allTime, boards(EnumSet.of(Window.ALLTIME)));
     }
 
     @ParameterizedTest
