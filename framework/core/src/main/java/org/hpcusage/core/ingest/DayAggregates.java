@@ -85,7 +85,7 @@ final class DayAggregates {
 
     private static void insertRollups(RollupMapper rollups, long machineId, int endDay) {
         for (Dimension d : Dimension.values()) {
-            rollups.insertBuckets(machineId, endDay, d.code(), d.bucketSql(), d.filter());
+            rollups.insertBuckets(machineId, endDay, d.code(), d.bucketSql(), d.filter(), d.perUser());
         }
         rollups.insertUserUsage(machineId, endDay);
         // The month's sum follows its days (about 25 000 rows for a month of 400 users: ~10 ms).

@@ -20,7 +20,7 @@ public interface RollupMapper {
     /** One dimension's buckets of the day's jobs, per queue and user. */
     int insertBuckets(@Param("machineId") long machineId, @Param("endDay") int endDay,
                       @Param("dimension") int dimension, @Param("bucketSql") String bucketSql,
-                      @Param("filter") String filter);
+                      @Param("filter") String filter, @Param("perUser") boolean perUser);
 
     /** The day's jobs per user and status (leaderboards). */
     int insertUserUsage(@Param("machineId") long machineId, @Param("endDay") int endDay);

@@ -88,6 +88,20 @@ public enum Dimension {
     }
 
     /**
+     * Whether a report counts distinct users per bucket of this dimension (the sizes reports),
+     * so the rollup keeps one row per user; the others need only queue and bucket, and their
+     * rollup rows leave the user out (far fewer rows).
+     */
+    public boolean perUser() {
+        for (ResourceReport r : ResourceReport.values()) {
+            if (r.dimension() == this && r.shape() == ResourceReport.Shape.SIZES) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A fingerprint of every dimension's bucket rule and filter: rollups written under another
      * signature (an older bucket table) are not read, so changing a table here cannot make a
      * report mix old and new buckets; {@code jobs sync --resummarize} rewrites them.
@@ -95,7 +109,7 @@ public enum Dimension {
     public static String signature() {
         CRC32 crc = new CRC32();
         for (Dimension d : values()) {
-            crc.update((d.code + "|" + d.bucketSql + "|" + d.filter + "\n").getBytes(StandardCharsets.UTF_8));
+            crc.update((d.code + "|" + d.bucketSql + "|" + d.filter + "|" + d.perUser() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return "b1-" + Long.toHexString(crc.getValue());
     }
