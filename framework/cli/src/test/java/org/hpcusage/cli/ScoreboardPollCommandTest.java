@@ -128,6 +128,26 @@ class ScoreboardPollCommandTest {
     }
 
     @Test
+    void doctorFlagsABloomFileFullerThanItsDesign() throws IOException {
+        Path seen = java.nio.file.Files.createDirectories(root.resolve("clusters/hammer/state/seen"));
+        // n_exp 1000 at p 1e-4: m = 19 171 bits (§3.2); capacity m (ln 2)^2 / ln 10^4 = 1 000.
+        byte[] bits = new byte[2397];
+        Files.write(seen.resolve("2025-07.bloom"), concat("{\"k\": 13, \"m\": 19171, \"n\": 1000, \"p\": 0.0001}\n", bits));
+        Files.write(seen.resolve("2025-08.bloom"), concat("{\"k\": 13, \"m\": 19171, \"n\": 1001, \"p\": 0.0001}\n", bits));
+        MainTest.Run r = sb("scoreboard", "doctor");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("FAIL hammer: Bloom file 2025-08 holds 1,001 ids, sized for 1,000"), r.out());
+        assertTrue(!r.out().contains("2025-07"), r.out());
+    }
+
+    private static byte[] concat(String head, byte[] bits) {
+        byte[] h = head.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(h, h.length + bits.length);
+        System.arraycopy(bits, 0, all, h.length, bits.length);
+        return all;
+    }
+
+    @Test
     void bloomStatsCreatesAnEmptyFileLikeTheReference() throws IOException {
         MainTest.Run r = sb("scoreboard", "bloom", "stats", "-m", "hammer", "--month", "2025-08", "--expected-n", "1000");
         assertEquals(0, r.exit(), r.err());

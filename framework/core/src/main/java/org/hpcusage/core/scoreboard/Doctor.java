@@ -2,7 +2,9 @@ package org.hpcusage.core.scoreboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -113,6 +115,39 @@ public final class Doctor {
         try (Stream<Path> files = Files.isDirectory(state) ? Files.list(state) : Stream.empty()) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".bad")).toList()) {
                 out.add(new Finding(true, name, "quarantined file " + f.getFileName()));
+            }
+        }
+        bloomFiles(name, state.resolve("seen"), out);
+    }
+
+    /**
+     * The Bloom files of pruned jobs (retention): unreadable ones, and ones holding more ids than
+     * they were sized for, whose false-positive rate (new jobs taken for seen ones) has grown
+     * past their target. Only the one-line header of each is read.
+     */
+    private static void bloomFiles(String name, Path seen, List<Finding> out) throws IOException {
+        if (!Files.isDirectory(seen)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(seen)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".bloom")).sorted().toList()) {
+                String month = f.getFileName().toString().replace(".bloom", "");
+                JsonNode h;
+                try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
+                    h = JSON.readTree(in.readLine());
+                } catch (IOException | RuntimeException e) {
+                    out.add(new Finding(true, name, "Bloom file " + month + " unreadable: " + e.getMessage()));
+                    continue;
+                }
+                long m = h.path("m").asLong();
+                long n = h.path("n").asLong();
+                double p = h.path("p").asDouble(1e-4);
+                // The ids an (m, p) filter was sized for: m (ln 2)^2 / -ln p (slurm-scoreboard.md §3.2).
+                long capacity = Math.round(m * Math.log(2) * Math.log(2) / -Math.log(p));
+                if (n > capacity) {
+                    out.add(new Finding(true, name, String.format("Bloom file %s holds %,d ids, sized for %,d: "
+                            + "new jobs of that month may be taken for pruned ones", month, n, capacity)));
+                }
             }
         }
     }
