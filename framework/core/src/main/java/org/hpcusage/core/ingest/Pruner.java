@@ -73,7 +73,8 @@ public final class Pruner {
             try (SqlSession session = db.writer()) {
                 if (!DayAggregates.rolledUp(session, machineId, day)) {
                     // Synced before rollups existed: roll the day up from its jobs while they are there.
-                    DayAggregates.summarize(session, machineId, LocalDate.of(day / 10_000, day / 100 % 100, day % 100), seen);
+                    DayAggregates.summarize(session, machineId,
+                            List.of(LocalDate.of(day / 10_000, day / 100 % 100, day % 100)), seen);
                 }
                 jobs += DayAggregates.prune(session, machineId, day, seen);
                 session.commit();

@@ -119,10 +119,12 @@ public final class SyncEngine {
             DayWriter writer = writeUnit(session, file, size, unit);
             int summarized = 0;
             if (options.summarize()) {
+                List<LocalDate> days = new ArrayList<>();
                 for (int day : writer.days) {
-                    summarize(session, LocalDate.of(day / 10_000, day / 100 % 100, day % 100));
-                    summarized++;
+                    days.add(localDate(day));
                 }
+                summarize(session, days);
+                summarized = days.size();
             }
             return new FileResult(file, writer.fetched, writer.inserted, writer.updated, writer.errors, summarized, false);
         });
@@ -205,16 +207,18 @@ public final class SyncEngine {
             throws IOException, SQLException {
         DayWriter writer = writeUnit(session, file, size, day.toString());
         boolean summarized = false;
+        List<LocalDate> days = new ArrayList<>();
         if (options.summarize() && (options.mode() != SyncMode.INCREMENTAL || writer.inserted > 0)) {
-            summarize(session, day);
+            days.add(day);
             summarized = true;
         }
         // Jobs that landed on another, pruned day must leave the jobs table in this transaction.
         for (int other : writer.days) {
             if (writer.pruned.contains(other) && other != Machine.yyyymmdd(day)) {
-                summarize(session, LocalDate.of(other / 10_000, other / 100 % 100, other % 100));
+                days.add(localDate(other));
             }
         }
+        summarize(session, days);
         return new DayResult(day, DayResult.Outcome.SYNCED, null, writer.fetched, writer.inserted, writer.updated,
                 writer.errors, summarized);
     }
@@ -450,7 +454,7 @@ public final class SyncEngine {
             }
             boolean summarized = options.summarize() && !rows.isEmpty();
             if (summarized) {
-                summarize(session, day);
+                summarize(session, List.of(day));
             }
             session.commit();
             return new DayResult(day, DayResult.Outcome.SYNCED, null, rows.size(), 0, rows.size(), 0, summarized);
@@ -461,15 +465,19 @@ public final class SyncEngine {
 
     private DayResult resummarize(LocalDate day) {
         try (SqlSession session = db.writer()) {
-            summarize(session, day);
+            summarize(session, List.of(day));
             session.commit();
         }
         return new DayResult(day, DayResult.Outcome.SYNCED, null, 0, 0, 0, 0, true);
     }
 
-    /** Rebuilds one machine-local day's summary and rollups (adds to them on a pruned day). */
-    private void summarize(SqlSession session, LocalDate day) {
-        DayAggregates.summarize(session, machineId, day, seenJobs);
+    /** Rebuilds machine-local days' summaries and rollups (adds to them on a pruned day). */
+    private void summarize(SqlSession session, List<LocalDate> days) {
+        DayAggregates.summarize(session, machineId, days, seenJobs);
+    }
+
+    private static LocalDate localDate(int yyyymmdd) {
+        return LocalDate.of(yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
     }
 
     private static long size(Path file) {

@@ -17,10 +17,16 @@ public interface RollupMapper {
 
     int deleteDay(@Param("machineId") long machineId, @Param("endDay") int endDay);
 
-    /** One dimension's buckets of the day's jobs, per queue and user. */
-    int insertBuckets(@Param("machineId") long machineId, @Param("endDay") int endDay,
-                      @Param("dimension") int dimension, @Param("bucketSql") String bucketSql,
-                      @Param("filter") String filter, @Param("perUser") boolean perUser);
+    /**
+     * A dimension's rule for the rollup: its code, the SQL of a job's bucket, the condition a
+     * job must meet to count (or null), and whether rows are per user. SQL constants of
+     * {@code Dimension}, never user input.
+     */
+    record BucketRule(int code, String bucketSql, String filter, boolean perUser) {
+    }
+
+    /** One dimension's buckets of the day's jobs, per queue (and user). */
+    int insertBuckets(@Param("machineId") long machineId, @Param("endDay") int endDay, @Param("rule") BucketRule rule);
 
     /** The day's jobs per user and status (leaderboards). */
     int insertUserUsage(@Param("machineId") long machineId, @Param("endDay") int endDay);
