@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The built distribution folder and plugin jar, exercised as a user would. */
 class DistributionIT {
     private static final List<String> TABLES = List.of("machines", "users", "accounts", "queues", "job_qos", "jobs",
-            "job_charges", "job_records", "record_dictionaries", "daily_summary", "sync_units");
+            "job_charges", "job_records", "record_dictionaries", "daily_summary", "daily_buckets", "daily_user_usage",
+            "monthly_user_usage", "rollup_days", "sync_units");
 
     @TempDir
     Path temp;

@@ -36,7 +36,8 @@ class SyncEngineTest {
     private static final LocalDate JAN2 = LocalDate.of(2026, 1, 2);
     private static final LocalDate JAN3 = LocalDate.of(2026, 1, 3);
     static final List<String> TABLES = List.of("machines", "users", "accounts", "queues", "job_qos", "jobs",
-            "job_charges", "job_records", "record_dictionaries", "daily_summary", "sync_units");
+            "job_charges", "job_records", "record_dictionaries", "daily_summary", "daily_buckets", "daily_user_usage",
+            "monthly_user_usage", "rollup_days", "sync_units");
 
     @TempDir
     Path temp;
