@@ -73,6 +73,7 @@ class DistributionIT {
     void aMovedCopyRunsFromAnyDirectoryAndTheWrappersTakeGlobalOptions() throws Exception {
         Path moved = temp.resolve("elsewhere/hpcusage");
         copyTree(Launcher.builtDistribution(), moved);
+        deleteTree(moved.resolve("var/cds"));   // as unpacked from the tarball: no archives yet
         Path home = Files.createDirectories(temp.resolve("home"));
         Path cwd = Files.createDirectories(temp.resolve("cwd"));
         Launcher launcher = new Launcher(moved, home);
@@ -84,15 +85,20 @@ class DistributionIT {
         Launcher.Result plugins = launcher.run(cwd, "hpcusage", "plugins", "list");
         assertEquals(0, plugins.exit(), plugins.err());
         assertTrue(plugins.out().contains("parser pbs") && plugins.out().contains("charging-rule node-exclusive"), plugins.out());
-        // The first run of a command group leaves its class-data archive for this copy; the next
-        // run maps it and says the same, with nothing on stderr (an archive of the original
-        // folder, copied along, would not fit this one's paths and is not used).
+        // The first run of a command group has the JVM write its class-data archive for this
+        // copy as it exits; the next run adopts and maps it and says the same, with nothing on
+        // stderr (an archive of the original folder, copied along, would not fit this one's paths
+        // and is not used).
         try (var archives = Files.list(moved.resolve("var/cds"))) {
-            assertEquals(1, archives.filter(f -> f.getFileName().toString().matches("plugins-[0-9]+\\.jsa")).count());
+            assertEquals(1, archives.filter(f -> f.getFileName().toString().matches("plugins-[0-9]+\\.jsa\\.[0-9]+\\.tmp")).count());
         }
         Launcher.Result again = launcher.run(cwd, "hpcusage", "plugins", "list");
         assertEquals(plugins.out(), again.out());
         assertEquals("", again.err());
+        try (var archives = Files.list(moved.resolve("var/cds"))) {
+            assertEquals(List.of("plugins"), archives.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("plugins-")).map(n -> n.matches("plugins-[0-9]+\\.jsa") ? "plugins" : n).toList());
+        }
 
         String examples = moved.resolve("examples/pbs/derecho").toString();
         Launcher.Result sync = launcher.run(cwd, "jobhist-sync", "-m", "derecho", "-l", examples,
@@ -206,6 +212,17 @@ class DistributionIT {
                     }
                     out.closeEntry();
                 }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }

@@ -16,7 +16,27 @@ public final class Main {
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
         System.out.flush();
+        if (code != 0) {
+            refuseClassArchive();
+        }
         System.exit(code);
+    }
+
+    /**
+     * The launcher asks the JVM to write a class-data archive as the first run of a command
+     * group exits; a run that failed early (a bad option, a refused store) loaded too few of the
+     * group's classes to be worth mapping from then on, so it marks the archive for the launcher
+     * to throw away instead of adopting it.
+     */
+    private static void refuseClassArchive() {
+        String pending = System.getProperty("hpcusage.cds.pending");
+        if (pending != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(pending + ".failed"), "");
+            } catch (java.io.IOException | RuntimeException e) {
+                // no archive, or no marker: either way only start-up speed is at stake
+            }
+        }
     }
 
     /** Runs one command in-process; used by the launcher and by tests. */
