@@ -184,6 +184,25 @@ class RetentionTest {
 
     @ParameterizedTest
     @EnumSource(TestingDatabase.Kind.class)
+    void aPrunedFirstDayOfAWindowCountsWhole(TestingDatabase.Kind kind) throws IOException {
+        store(kind);
+        // At noon, the 30-day window starts 2025-12-11T12:00Z: hammer's job 4 (bob, 1 h on 1 CPU,
+        // ends 2025-12-11T00:00Z) is just out; bob's 30 days hold derecho's B only: 32.
+        java.time.Instant noon = LeaderboardsTest.NOW.plusSeconds(12 * 3600);
+        assertEquals(new Ranked(3, "bob", 32.0), board(noon, Window.ROLLING_30D).get(2));
+        // Keeping 20 days prunes 2025-12-11 too; its jobs are gone, so the day counts whole.
+        Retention.prune(db, hammer, root, 20, noon, false);
+        assertEquals(new Ranked(3, "bob", 33.0), board(noon, Window.ROLLING_30D).get(2));
+        // All time does not depend on where a window starts.
+        assertEquals(new Ranked(3, "bob", 34.0), board(noon, Window.ALLTIME).get(2));
+    }
+
+    private List<Ranked> board(java.time.Instant now, Window w) {
+        return Leaderboards.compute(db, now, null, LeaderboardsTest.FAILED, PRIVACY).board(w, Metric.CLOCK_HOURS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestingDatabase.Kind.class)
     void aBusyClusterIsNotPruned(TestingDatabase.Kind kind) throws IOException, SQLException {
         store(kind);
         Path state = root.resolve("clusters/hammer/state");
