@@ -16,15 +16,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hpcusage.core.JobStore;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.store.Database;
-import org.hpcusage.core.store.DatabaseTarget;
-import org.hpcusage.core.store.MigrationRunner;
 import org.hpcusage.core.util.UserException;
 import org.hpcusage.testkit.db.StoreDump;
 import org.hpcusage.testkit.db.TestingDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,23 +35,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ImportTest {
     @TempDir
     Path temp;
-    private TestingDatabase testDb;
+    @RegisterExtension
+    final JobStore store = new JobStore();
     private Database db;
     private final List<String> rejects = new ArrayList<>();
 
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (testDb != null) {
-            testDb.close();
-        }
-    }
-
     private void open(TestingDatabase.Kind kind) {
-        testDb = TestingDatabase.create(kind, temp);
-        db = Database.open(DatabaseTarget.parse(testDb.spec()), MigrationRunner.JOBS);
+        db = store.open(kind, temp);
     }
 
     private SyncEngine engine(Machine machine, SyncMode mode) {
@@ -105,12 +94,12 @@ class ImportTest {
         open(kind);
         Machine hammer = TestMachines.machines().resolveForImport("hammer", "slurm");
         engine(hammer, SyncMode.PLAIN).importFile(resource("/slurm/hammer-early.txt"));
-        String once = StoreDump.dump(testDb.jdbcUrl(), SyncEngineTest.TABLES, Set.of("synced_at"));
+        String once = StoreDump.dump(store.jdbcUrl(), SyncEngineTest.TABLES, Set.of("synced_at"));
 
         // The same file again: the ledger knows it, nothing is read or written.
         SyncEngine.FileResult again = engine(hammer, SyncMode.PLAIN).importFile(resource("/slurm/hammer-early.txt"));
         assertTrue(again.skipped());
-        assertEquals(once, StoreDump.dump(testDb.jdbcUrl(), SyncEngineTest.TABLES, Set.of("synced_at")));
+        assertEquals(once, StoreDump.dump(store.jdbcUrl(), SyncEngineTest.TABLES, Set.of("synced_at")));
         // The same content under another name: read, and every job found already stored.
         Path copy = Files.copy(resource("/slurm/hammer-early.txt"), temp.resolve("copy.txt"));
         SyncEngine.FileResult copied = engine(hammer, SyncMode.PLAIN).importFile(copy);
@@ -159,7 +148,7 @@ class ImportTest {
     }
 
     private Object scalar(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(testDb.jdbcUrl()); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(store.jdbcUrl()); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getObject(1);

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.ibatis.session.SqlSession;
+import org.hpcusage.core.JobStore;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.query.SyntheticJobs;
@@ -29,10 +30,8 @@ import org.hpcusage.core.scoreboard.Metric;
 import org.hpcusage.core.scoreboard.Privacy;
 import org.hpcusage.core.scoreboard.Window;
 import org.hpcusage.core.store.Database;
-import org.hpcusage.core.store.DatabaseTarget;
-import org.hpcusage.core.store.MigrationRunner;
 import org.hpcusage.testkit.db.TestingDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,23 +52,13 @@ class RollupParityTest {
 
     @TempDir
     Path temp;
-    private TestingDatabase testDb;
+    @RegisterExtension
+    final JobStore store = new JobStore();
     private Database db;
     private Machine derecho;
 
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (testDb != null) {
-            testDb.close();
-        }
-    }
-
     private void store(TestingDatabase.Kind kind) throws SQLException {
-        testDb = TestingDatabase.create(kind, temp);
-        db = Database.open(DatabaseTarget.parse(testDb.spec()), MigrationRunner.JOBS);
+        db = store.open(kind, temp);
         derecho = TestMachines.get("derecho");
         SyntheticJobs.generate(db, "derecho", derecho.zone(), FIRST, DAYS, JOBS_PER_DAY, d -> { });
         // The generator leaves ranks unset; give jobs some so memory-per-rank has buckets, and

@@ -14,15 +14,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hpcusage.core.JobStore;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.store.Database;
-import org.hpcusage.core.store.DatabaseTarget;
-import org.hpcusage.core.store.MigrationRunner;
 import org.hpcusage.core.util.UserException;
 import org.hpcusage.testkit.db.StoreDump;
 import org.hpcusage.testkit.db.TestingDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,22 +40,12 @@ class SyncEngineTest {
 
     @TempDir
     Path temp;
-    private TestingDatabase testDb;
+    @RegisterExtension
+    final JobStore store = new JobStore();
     private Database db;
 
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (testDb != null) {
-            testDb.close();
-        }
-    }
-
     private Database open(TestingDatabase.Kind kind) {
-        testDb = TestingDatabase.create(kind, temp);
-        db = Database.open(DatabaseTarget.parse(testDb.spec()), MigrationRunner.JOBS);
+        db = store.open(kind, temp);
         return db;
     }
 
@@ -117,18 +106,18 @@ class SyncEngineTest {
     void runningAgainChangesNothing(TestingDatabase.Kind kind) throws SQLException {
         open(kind);
         sync(SyncMode.PLAIN, JAN1, JAN3, new ArrayList<>());
-        String once = StoreDump.dump(testDb.jdbcUrl(), TABLES, Set.of("synced_at"));
+        String once = StoreDump.dump(store.jdbcUrl(), TABLES, Set.of("synced_at"));
         SyncStats again = sync(SyncMode.PLAIN, JAN1, JAN3, new ArrayList<>());
         assertEquals(2, again.daysSkipped());
         assertEquals(0, again.inserted());
-        assertEquals(once, StoreDump.dump(testDb.jdbcUrl(), TABLES, Set.of("synced_at")));
+        assertEquals(once, StoreDump.dump(store.jdbcUrl(), TABLES, Set.of("synced_at")));
 
         // Incremental re-reads the files; the data stays the same (the ledger notes the new run).
         SyncStats incremental = sync(SyncMode.INCREMENTAL, JAN1, JAN3, new ArrayList<>());
         assertEquals(0, incremental.inserted());
         assertEquals(0, incremental.daysSummarized(), "incremental summarises only days with new jobs");
         List<String> data = TABLES.subList(0, TABLES.size() - 1);
-        assertEquals(once.substring(0, once.indexOf("== sync_units")), StoreDump.dump(testDb.jdbcUrl(), data, Set.of("synced_at")));
+        assertEquals(once.substring(0, once.indexOf("== sync_units")), StoreDump.dump(store.jdbcUrl(), data, Set.of("synced_at")));
     }
 
     @ParameterizedTest
@@ -215,7 +204,7 @@ class SyncEngineTest {
     }
 
     private double scalar(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(testDb.jdbcUrl()); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(store.jdbcUrl()); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getDouble(1);
@@ -223,7 +212,7 @@ class SyncEngineTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(testDb.jdbcUrl()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(store.jdbcUrl()); Statement st = c.createStatement()) {
             st.executeUpdate(sql);
         }
     }

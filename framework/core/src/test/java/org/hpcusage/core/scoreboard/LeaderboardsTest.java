@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import org.hpcusage.core.JobStore;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.ingest.SyncEngine;
@@ -18,10 +19,8 @@ import org.hpcusage.core.ingest.SyncListener;
 import org.hpcusage.core.ingest.SyncMode;
 import org.hpcusage.core.ingest.SyncOptions;
 import org.hpcusage.core.store.Database;
-import org.hpcusage.core.store.DatabaseTarget;
-import org.hpcusage.core.store.MigrationRunner;
 import org.hpcusage.testkit.db.TestingDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -63,18 +62,9 @@ class LeaderboardsTest {
 
     @TempDir
     Path temp;
-    private TestingDatabase testDb;
+    @RegisterExtension
+    final JobStore store = new JobStore();
     private Database db;
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (testDb != null) {
-            testDb.close();
-        }
-    }
 
     static void load(Database db, Path temp) throws IOException {
         importText(db, temp, "hammer", HAMMER);
@@ -95,8 +85,7 @@ class LeaderboardsTest {
                     .parser().isFailure(status);
 
     private Leaderboards boards(TestingDatabase.Kind kind) throws IOException {
-        testDb = TestingDatabase.create(kind, temp);
-        db = Database.open(DatabaseTarget.parse(testDb.spec()), MigrationRunner.JOBS);
+        db = store.open(kind, temp);
         load(db, temp);
         return Leaderboards.compute(db, NOW, null, FAILED, new Privacy(Set.of("erin"), Privacy.DEFAULT_MIN_JOBS));
     }

@@ -19,18 +19,17 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.hpcusage.core.JobStore;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.store.Database;
-import org.hpcusage.core.store.DatabaseTarget;
-import org.hpcusage.core.store.MigrationRunner;
 import org.hpcusage.spi.Settings;
 import org.hpcusage.spi.accounting.AccountingSource;
 import org.hpcusage.spi.site.MachineDefinition;
 import org.hpcusage.testkit.db.TestingDatabase;
 import org.hpcusage.testkit.sacct.FakeSacct;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,24 +54,14 @@ class PollerTest {
 
     @TempDir
     Path temp;
-    private TestingDatabase testDb;
+    @RegisterExtension
+    final JobStore store = new JobStore();
     private Database db;
     private FakeSacct sacct;
 
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (testDb != null) {
-            testDb.close();
-        }
-    }
-
     private Poller poller(TestingDatabase.Kind kind, String cluster) throws IOException {
         if (db == null) {
-            testDb = TestingDatabase.create(kind, temp);
-            db = Database.open(DatabaseTarget.parse(testDb.spec()), MigrationRunner.JOBS);
+            db = store.open(kind, temp);
             sacct = new FakeSacct(temp.resolve("bin"), JOBS);
         }
         Machine base = TestMachines.machines().resolveForImport(cluster, "slurm");
@@ -163,7 +152,7 @@ class PollerTest {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(testDb.jdbcUrl()); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(store.jdbcUrl()); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

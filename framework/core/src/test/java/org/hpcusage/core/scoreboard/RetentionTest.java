@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.ibatis.session.SqlSession;
+import org.hpcusage.core.JobStore;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.ingest.Pruner;
@@ -24,10 +25,8 @@ import org.hpcusage.core.ingest.SyncListener;
 import org.hpcusage.core.ingest.SyncMode;
 import org.hpcusage.core.ingest.SyncOptions;
 import org.hpcusage.core.store.Database;
-import org.hpcusage.core.store.DatabaseTarget;
-import org.hpcusage.core.store.MigrationRunner;
 import org.hpcusage.testkit.db.TestingDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,24 +42,14 @@ class RetentionTest {
 
     @TempDir
     Path temp;
-    private TestingDatabase testDb;
+    @RegisterExtension
+    final JobStore store = new JobStore();
     private Database db;
     private Path root;
     private Machine hammer;
 
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (testDb != null) {
-            testDb.close();
-        }
-    }
-
     private void store(TestingDatabase.Kind kind) throws IOException {
-        testDb = TestingDatabase.create(kind, temp);
-        db = Database.open(DatabaseTarget.parse(testDb.spec()), MigrationRunner.JOBS);
+        db = store.open(kind, temp);
         LeaderboardsTest.load(db, temp);
         root = Files.createDirectories(temp.resolve("sb"));
         hammer = TestMachines.machines().resolveForImport("hammer", "slurm");

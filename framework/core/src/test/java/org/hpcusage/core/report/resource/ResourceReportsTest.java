@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hpcusage.core.JobStore;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.ingest.SyncEngine;
@@ -20,11 +21,9 @@ import org.hpcusage.core.ingest.SyncOptions;
 import org.hpcusage.core.report.Period;
 import org.hpcusage.core.report.output.Report;
 import org.hpcusage.core.store.Database;
-import org.hpcusage.core.store.DatabaseTarget;
-import org.hpcusage.core.store.MigrationRunner;
 import org.hpcusage.core.util.UserException;
 import org.hpcusage.testkit.db.TestingDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,19 +41,10 @@ class ResourceReportsTest {
 
     @TempDir
     Path temp;
-    private TestingDatabase testDb;
+    @RegisterExtension
+    final JobStore store = new JobStore();
     private Database db;
     private Machine derecho;
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (testDb != null) {
-            testDb.close();
-        }
-    }
 
     static Stream<Arguments> stores() {
         List<Arguments> all = new ArrayList<>();
@@ -66,8 +56,7 @@ class ResourceReportsTest {
     }
 
     private void sync(TestingDatabase.Kind kind, boolean summarize) {
-        testDb = TestingDatabase.create(kind, temp);
-        db = Database.open(DatabaseTarget.parse(testDb.spec()), MigrationRunner.JOBS);
+        db = store.open(kind, temp);
         derecho = TestMachines.get("derecho");
         SyncOptions options = new SyncOptions(SyncMode.PLAIN, fixture("derecho"), false, summarize, 1000, "zstd");
         var stats = new SyncEngine(db, derecho, options, SyncListener.NONE).run(FEB10, LocalDate.of(2026, 3, 2));
