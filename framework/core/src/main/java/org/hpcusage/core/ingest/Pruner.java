@@ -2,6 +2,7 @@ package org.hpcusage.core.ingest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.ibatis.session.SqlSession;
@@ -69,6 +70,7 @@ public final class Pruner {
                 return new Result(cutoff, days.size(), jobs);
             }
         }
+        announce(machineId, days);
         for (int day : days) {
             try (SqlSession session = db.writer()) {
                 if (!DayAggregates.rolledUp(session, machineId, day)) {
@@ -81,5 +83,15 @@ public final class Pruner {
             }
         }
         return new Result(cutoff, days.size(), jobs);
+    }
+
+    /** Tells {@link SeenJobs} how many jobs each month will bring (by the day's date: close enough to size a filter). */
+    private void announce(long machineId, List<Integer> days) {
+        try (SqlSession session = db.reader()) {
+            RollupMapper rollups = session.getMapper(RollupMapper.class);
+            for (int day : days) {
+                seen.expect(YearMonth.of(day / 10_000, day / 100 % 100), rollups.countJobsOn(machineId, day));
+            }
+        }
     }
 }

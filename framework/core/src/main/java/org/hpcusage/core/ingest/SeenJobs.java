@@ -2,6 +2,7 @@ package org.hpcusage.core.ingest;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.YearMonth;
 
 /**
  * What remembers the jobs whose raw rows were pruned (retention mode), so that a job seen again
@@ -18,4 +19,12 @@ public interface SeenJobs {
 
     /** Writes what {@link #add} remembered; called before the transaction that relies on it commits. */
     void save() throws IOException;
+
+    /**
+     * A sizing hint before jobs are remembered: about {@code ids} jobs ending in this UTC month
+     * are coming (a Bloom filter created for the month is sized for them, not only for a fixed
+     * default, the reference's D5).
+     */
+    default void expect(YearMonth utcMonth, long ids) {
+    }
 }

@@ -20,11 +20,15 @@ final class AtomicFiles {
     }
 
     static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         createReadableDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, content);
             setMode(tmp, "rw-r--r--");
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

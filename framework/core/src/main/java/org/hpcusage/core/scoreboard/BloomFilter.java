@@ -122,16 +122,9 @@ public final class BloomFilter {
         return out;
     }
 
+    /** Writes the file atomically (temporary file, then rename), readable by all (the reference: 0600, D9). */
     public void save(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        AtomicFiles.createReadableDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".bloom.tmp", "");
-        try {
-            Files.write(tmp, toBytes());
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, toBytes());
     }
 
     /** Reads a file the reference (or {@link #save}) wrote; a wrong size or header fails. */

@@ -18,8 +18,9 @@ import org.hpcusage.core.util.UserException;
  * Pruned jobs remembered in the reference's Bloom files, one per (cluster, UTC month of the
  * job's end) at {@code <root>/clusters/<cluster>/state/seen/<YYYY-MM>.bloom}, keyed by the job
  * id string (slurm-scoreboard.md §3). Files are loaded on first use and written back atomically
- * by {@link #save()}. A new file is sized for {@code expected} ids at p = 1e-4, the reference's
- * default.
+ * by {@link #save()}. A new file is sized for {@code expected} ids at p = 1e-4 (the reference's
+ * default, 10^6) or for half again the ids {@link #expect announced} for its month, whichever is
+ * more (the reference's fixed size let a busy month's false positives grow unbounded, D5).
  *
  * <p>Unlike the reference, an unreadable file is an error, not renamed and replaced by an empty
  * one: an empty filter would let every pruned job of that month be counted a second time.
@@ -31,6 +32,7 @@ public final class BloomSeenJobs implements SeenJobs {
     private final Path dir;
     private final long expected;
     private final Map<YearMonth, BloomFilter> filters = new HashMap<>();
+    private final Map<YearMonth, Long> hints = new HashMap<>();
     private final Set<YearMonth> changed = new HashSet<>();
 
     public BloomSeenJobs(Path clusterState, long expected) {
@@ -61,11 +63,18 @@ public final class BloomSeenJobs implements SeenJobs {
         YearMonth month = YearMonth.from(end.atOffset(ZoneOffset.UTC));
         BloomFilter f = existing(month);
         if (f == null) {
-            f = BloomFilter.create(expected, P);
+            // Half again the ids announced, so that the month stays below its design size.
+            long hint = hints.getOrDefault(month, 0L);
+            f = BloomFilter.create(Math.max(expected, hint + hint / 2), P);
             filters.put(month, f);
         }
         f.add(jobId);
         changed.add(month);
+    }
+
+    @Override
+    public void expect(YearMonth utcMonth, long ids) {
+        hints.merge(utcMonth, ids, Long::sum);
     }
 
     @Override

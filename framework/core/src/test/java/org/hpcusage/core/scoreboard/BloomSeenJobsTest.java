@@ -37,6 +37,23 @@ class BloomSeenJobsTest {
     }
 
     @Test
+    void aMonthAnnouncedBusyGetsAFilterSizedForItAndFilesAreReadableByAll() throws IOException {
+        BloomSeenJobs seen = new BloomSeenJobs(temp, 1000);
+        seen.expect(java.time.YearMonth.of(2025, 9), 1500);
+        seen.expect(java.time.YearMonth.of(2025, 9), 500);
+        seen.add("1", Instant.parse("2025-09-02T00:00:00Z"));
+        seen.add("2", Instant.parse("2025-10-02T00:00:00Z"));
+        seen.save();
+        // 2 000 announced, half again: 3 000 ids at p 1e-4 -> m = ceil(3000 ln(10^4) / (ln 2)^2) = 57 511, k = 13.
+        BloomFilter busy = BloomFilter.load(temp.resolve("seen/2025-09.bloom"));
+        assertTrue(busy.m() == 57_511 && busy.k() == 13, busy.header());
+        // October announced nothing: the default size.
+        assertTrue(BloomFilter.load(temp.resolve("seen/2025-10.bloom")).m() == 19_171);
+        assertTrue(java.nio.file.Files.getPosixFilePermissions(temp.resolve("seen/2025-09.bloom"))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ));
+    }
+
+    @Test
     void anUnreadableFileIsAnErrorNotAFreshStart() throws IOException {
         Files.createDirectories(temp.resolve("seen"));
         Files.writeString(temp.resolve("seen/2025-09.bloom"), "{\"k\": 13, \"m\": 19171, \"n\": 1, \"p\": 0.0001}\nshort");
