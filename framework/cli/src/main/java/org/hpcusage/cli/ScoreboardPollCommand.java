@@ -12,8 +12,10 @@ import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.hpcusage.core.config.Machine;
+import org.hpcusage.core.ingest.Pruner;
 import org.hpcusage.core.scoreboard.Poller;
 import org.hpcusage.core.scoreboard.Publisher;
+import org.hpcusage.core.scoreboard.Retention;
 import org.hpcusage.core.util.UserException;
 import org.hpcusage.spi.accounting.AccountingSource;
 
@@ -52,6 +54,8 @@ final class ScoreboardPollCommand extends LeafCommand {
                 .addOption(opt(null, "scheduler", "NAME", "the cluster's scheduler when the site file does not say "
                         + "(default: the only installed source)"))
                 .addOption(ScoreboardRate.option())
+                .addOption(opt(null, "keep-days", "N", "retention: after a successful tick, prune the cluster's raw jobs "
+                        + "older than N days (as scoreboard prune; the boards are unchanged)"))
                 .addOption(ScoreboardSupport.minJobsOption());
     }
 
@@ -76,9 +80,14 @@ final class ScoreboardPollCommand extends LeafCommand {
         } catch (DateTimeException e) {
             throw new UsageException("--backfill-start must be YYYY-MM-DD, not '" + line.getOptionValue("backfill-start") + "'");
         }
+        Integer keepDays = line.hasOption("keep-days") ? intValue(line, "keep-days", 0, 1) : null;
         Machine machine = ScoreboardRate.apply(line, ctx.machines().resolveForImport(cluster, scheduler(ctx, line, cluster)));
         AccountingSource source = ctx.extensions().sources().get(machine.parser().scheduler());
         Poller.Result r = new Poller(ctx.store().jobs(), machine, source, root, Clock.systemUTC()).tick(start, backfillOnly);
+        Pruner.Result pruned = null;
+        if (r.exitCode() == 0 && keepDays != null) {
+            pruned = Retention.prune(ctx.store().jobs(), machine, root, keepDays, Instant.now(), false);
+        }
         if (r.exitCode() != 3) {
             Instant now = Instant.now();
             Publisher.publish(ScoreboardSupport.compute(ctx, line, root, now), root, now);
@@ -92,6 +101,10 @@ final class ScoreboardPollCommand extends LeafCommand {
         out.put("new_jobs", r.inserted());
         if (r.message() != null) {
             out.put("message", r.message());
+        }
+        if (pruned != null) {
+            out.put("pruned_days", pruned.days());
+            out.put("pruned_jobs", pruned.jobs());
         }
         (r.exitCode() == 0 ? ctx.out() : ctx.err()).println(new ObjectMapper().writeValueAsString(out));
         return r.exitCode();

@@ -128,6 +128,20 @@ class ScoreboardPollCommandTest {
     }
 
     @Test
+    void pollWithKeepDaysPrunesAfterTheTickAndKeepsTheBoard() throws IOException {
+        // July 2025 is long before "now" minus 30 days: both July jobs are stored, then pruned.
+        MainTest.Run july = sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01", "--keep-days", "30");
+        assertEquals(0, july.exit(), july.err());
+        assertTrue(july.out().contains("\"new_jobs\":2") && july.out().contains("\"pruned_days\":2,\"pruned_jobs\":2"),
+                july.out());
+        // The published board still counts them: alice 2 jobs x 2 CPU-hours (min-jobs 1 to show her).
+        assertEquals(0, sb("scoreboard", "publish", "--min-jobs", "1").exit());
+        assertTrue(Files.readString(root.resolve("leaderboards/alltime.json"))
+                .contains("\"rows\":[{\"rank\":1,\"user\":\"alice\",\"value\":4.0}]"));
+        assertEquals(2, sb("scoreboard", "poll", "-m", "hammer", "--keep-days", "0").exit());
+    }
+
+    @Test
     void doctorFlagsABloomFileFullerThanItsDesign() throws IOException {
         Path seen = java.nio.file.Files.createDirectories(root.resolve("clusters/hammer/state/seen"));
         // n_exp 1000 at p 1e-4: m = 19 171 bits (§3.2); capacity m (ln 2)^2 / ln 10^4 = 1 000.
