@@ -57,4 +57,30 @@ public final class ScanBytes {
         }
         return to;
     }
+
+    /** A test of the line {@code b[start, end)} (no newline). @since 0.1 */
+    @FunctionalInterface
+    public interface LineTest {
+        boolean test(byte[] b, int start, int end);
+    }
+
+    /**
+     * Whether the first line of {@code head} that {@code skip} does not pass over (comments,
+     * messages) satisfies {@code recognize}: how a parser tells its format from a file's first
+     * bytes. False when every line is skipped. @since 0.1
+     */
+    public static boolean firstLine(byte[] head, LineTest skip, LineTest recognize) {
+        int i = 0;
+        while (i < head.length) {
+            int eol = i;
+            while (eol < head.length && head[eol] != '\n') {
+                eol++;
+            }
+            if (!skip.test(head, i, eol)) {
+                return recognize.test(head, i, eol);
+            }
+            i = eol + 1;
+        }
+        return false;
+    }
 }

@@ -41,4 +41,17 @@ class ScanBytesTest {
         assertFalse(ScanBytes.isSpace((byte) 0xa0));
         assertFalse(ScanBytes.isSpace((byte) '-'));
     }
+
+    @org.junit.jupiter.api.Test
+    void firstLineTestsTheFirstLineNotSkipped() {
+        byte[] head = "# comment\n\n# more\nfirst real\nsecond\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ScanBytes.LineTest comment = (b, s, e) -> e == s || b[s] == '#';
+        ScanBytes.LineTest startsWithF = (b, s, e) -> e > s && b[s] == 'f';
+        ScanBytes.LineTest startsWithS = (b, s, e) -> e > s && b[s] == 's';
+        org.junit.jupiter.api.Assertions.assertTrue(ScanBytes.firstLine(head, comment, startsWithF));
+        org.junit.jupiter.api.Assertions.assertFalse(ScanBytes.firstLine(head, comment, startsWithS));
+        // Only comments, or a head cut inside the first line: what is there is tested.
+        org.junit.jupiter.api.Assertions.assertFalse(ScanBytes.firstLine("# a\n# b".getBytes(), comment, startsWithF));
+        org.junit.jupiter.api.Assertions.assertTrue(ScanBytes.firstLine("# a\nfir".getBytes(), comment, startsWithF));
+    }
 }

@@ -31,25 +31,19 @@ public final class GpfsPolicyScanParser implements ScanParser {
     /** The first line that is not a message or comment starts with {@code <digits>}. */
     @Override
     public boolean recognizes(byte[] head) {
-        int i = 0;
-        while (i < head.length) {
-            int eol = i;
-            while (eol < head.length && head[eol] != '\n') {
-                eol++;
-            }
-            if (!ignorable(head, i, eol)) {
-                int j = i;
-                if (j >= eol || head[j++] != '<' || j >= eol || !digit(head[j])) {
-                    return false;
-                }
-                while (j < eol && digit(head[j])) {
-                    j++;
-                }
-                return j < eol && head[j] == '>';
-            }
-            i = eol + 1;
+        return ScanBytes.firstLine(head, GpfsPolicyScanParser::ignorable, GpfsPolicyScanParser::startsWithInode);
+    }
+
+    /** {@code <digits>} at the start of the line. */
+    private static boolean startsWithInode(byte[] b, int start, int end) {
+        int j = start;
+        if (j >= end || b[j++] != '<' || j >= end || !digit(b[j])) {
+            return false;
         }
-        return false;
+        while (j < end && digit(b[j])) {
+            j++;
+        }
+        return j < end && b[j] == '>';
     }
 
     @Override

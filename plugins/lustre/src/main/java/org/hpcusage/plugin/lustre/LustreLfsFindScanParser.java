@@ -33,18 +33,7 @@ public final class LustreLfsFindScanParser implements ScanParser {
     /** The first line that is not a comment starts with a FID {@code 0xHEX:0xHEX:0xHEX}. */
     @Override
     public boolean recognizes(byte[] head) {
-        int i = 0;
-        while (i < head.length) {
-            int eol = i;
-            while (eol < head.length && head[eol] != '\n') {
-                eol++;
-            }
-            if (!ignorable(head, i, eol)) {
-                return fidEnd(head, i, eol) > 0;
-            }
-            i = eol + 1;
-        }
-        return false;
+        return ScanBytes.firstLine(head, LustreLfsFindScanParser::ignorable, (b, start, end) -> fidEnd(b, start, end) > 0);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import org.hpcusage.spi.scan.EntrySink;
 import org.hpcusage.spi.scan.FileEntry;
+import org.hpcusage.spi.scan.ScanBytes;
 import org.hpcusage.spi.scan.ScanInput;
 import org.hpcusage.spi.scan.ScanLines;
 import org.hpcusage.spi.scan.ScanParser;
@@ -34,18 +35,8 @@ public final class PosixFindScanParser implements ScanParser {
 
     @Override
     public boolean recognizes(byte[] head) {
-        int i = 0;
-        while (i < head.length) {
-            int eol = i;
-            while (eol < head.length && head[eol] != '\n') {
-                eol++;
-            }
-            if (!ignorable(head, i, eol)) {
-                return eol - i > 3 && head[i] == 's' && head[i + 1] == '=' && head[i + 2] >= '0' && head[i + 2] <= '9';
-            }
-            i = eol + 1;
-        }
-        return false;
+        return ScanBytes.firstLine(head, PosixFindScanParser::ignorable,
+                (b, i, eol) -> eol - i > 3 && b[i] == 's' && b[i + 1] == '=' && b[i + 2] >= '0' && b[i + 2] <= '9');
     }
 
     @Override
