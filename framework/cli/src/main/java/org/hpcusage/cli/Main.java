@@ -1,6 +1,9 @@
 package org.hpcusage.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.hpcusage.core.config.Home;
 import org.hpcusage.core.util.UserException;
@@ -32,8 +35,8 @@ public final class Main {
         String pending = System.getProperty("hpcusage.cds.pending");
         if (pending != null) {
             try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(pending + ".failed"), "");
-            } catch (java.io.IOException | RuntimeException e) {
+                Files.writeString(Path.of(pending + ".failed"), "");
+            } catch (IOException | RuntimeException e) {
                 // no archive, or no marker: either way only start-up speed is at stake
             }
         }

@@ -84,30 +84,12 @@ final class ScoreboardBenchCommand extends LeafCommand {
                 Files.deleteIfExists(target.sqliteFile());
             }
             YearMonth last = YearMonth.of(2025, 12);
-            long imported = 0;
-            double importSeconds = 0;
+            long imported;
+            double[] importSeconds = {0};
             try (Database db = Database.open(target, MigrationRunner.JOBS)) {
-                for (int c = 1; c <= (reuse ? 0 : clusters); c++) {
-                    Machine machine = ctx.machines().resolveForImport("bench" + c, scheduler);
-                    for (int m = months - 1; m >= 0; m--) {
-                        YearMonth month = last.minusMonths(m);
-                        Path dump = work.resolve(machine.name() + "-" + month + ".txt");
-                        writeMonth(generator, machine.name(), month, jobs, c * 1000L + m, dump);
-                        long t0 = System.nanoTime();
-                        SyncEngine.FileResult r = new SyncEngine(db, machine, SyncOptions.defaults(SyncMode.PLAIN, null),
-                                SyncListener.NONE).importFile(dump);
-                        double s = (System.nanoTime() - t0) / 1e9;
-                        importSeconds += s;
-                        imported += r.inserted();
-                        ctx.out().printf("Imported %s %s: %,d jobs (%.0f MiB dump) in %.2f s: %,.0f jobs/s%n", machine.name(),
-                                month, r.inserted(), Files.size(dump) / 1048576.0, s, r.inserted() / s);
-                        Files.delete(dump);
-                    }
-                }
+                imported = reuse ? BenchCommand.countJobs(db)
+                        : importMonths(ctx, db, generator, scheduler, clusters, months, jobs, last, work, importSeconds);
                 Instant now = last.atEndOfMonth().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                if (reuse) {
-                    imported = BenchCommand.countJobs(db);
-                }
                 for (int round = 1; round <= (reuse ? 5 : 2); round++) {
                     long t1 = System.nanoTime();
                     Leaderboards.compute(db, now, null, (machine, status) -> parser.isFailure(status),
@@ -116,7 +98,10 @@ final class ScoreboardBenchCommand extends LeafCommand {
                             (System.nanoTime() - t1) / 1e9, round == 1 ? "first" : "again, warm, run " + round);
                 }
             }
-            ctx.out().printf("Import total: %,d jobs in %.1f s; peak RSS %s%n", imported, importSeconds, BenchCommand.peakRss());
+            if (!reuse) {
+                ctx.out().printf("Import total: %,d jobs in %.1f s; peak RSS %s%n", imported, importSeconds[0],
+                        BenchCommand.peakRss());
+            }
             if (target.sqliteFile() != null) {
                 ctx.out().printf("Store size: %.1f MiB%n", Files.size(target.sqliteFile()) / 1048576.0);
             }
@@ -126,6 +111,30 @@ final class ScoreboardBenchCommand extends LeafCommand {
             }
         }
         return 0;
+    }
+
+    /** Generates and imports every cluster-month, one file each; adds the import time to {@code seconds[0]}. */
+    private static long importMonths(Context ctx, Database db, AccountingGenerator generator, String scheduler, int clusters,
+                                     int months, int jobs, YearMonth last, Path work, double[] seconds) throws java.io.IOException {
+        long imported = 0;
+        for (int c = 1; c <= clusters; c++) {
+            Machine machine = ctx.machines().resolveForImport("bench" + c, scheduler);
+            for (int m = months - 1; m >= 0; m--) {
+                YearMonth month = last.minusMonths(m);
+                Path dump = work.resolve(machine.name() + "-" + month + ".txt");
+                writeMonth(generator, machine.name(), month, jobs, c * 1000L + m, dump);
+                long t0 = System.nanoTime();
+                SyncEngine.FileResult r = new SyncEngine(db, machine, SyncOptions.defaults(SyncMode.PLAIN, null),
+                        SyncListener.NONE).importFile(dump);
+                double s = (System.nanoTime() - t0) / 1e9;
+                seconds[0] += s;
+                imported += r.inserted();
+                ctx.out().printf("Imported %s %s: %,d jobs (%.0f MiB dump) in %.2f s: %,.0f jobs/s%n", machine.name(),
+                        month, r.inserted(), Files.size(dump) / 1048576.0, s, r.inserted() / s);
+                Files.delete(dump);
+            }
+        }
+        return imported;
     }
 
     /** One month in one file: each day's unit one after the other (the parser takes repeated headers). */

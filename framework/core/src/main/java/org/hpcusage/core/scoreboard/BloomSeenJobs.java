@@ -1,7 +1,6 @@
 package org.hpcusage.core.scoreboard;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -94,11 +93,10 @@ public final class BloomSeenJobs implements SeenJobs {
         if (Files.exists(file)) {
             try {
                 f = BloomFilter.load(file);
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
+                // IllegalArgumentException: a header whose m or k no filter can have.
                 throw new UserException("cannot read the pruned jobs of " + month + ": " + e.getMessage()
                         + " (restore the file from a backup; an empty one would count them twice)");
-            } catch (UncheckedIOException e) {
-                throw new UserException("cannot read " + file + ": " + e.getMessage());
             }
         }
         if (f != null) {
