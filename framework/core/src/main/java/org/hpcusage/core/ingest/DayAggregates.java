@@ -2,6 +2,7 @@ package org.hpcusage.core.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -9,9 +10,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.report.resource.Dimension;
+import org.hpcusage.core.store.Dialect;
 import org.hpcusage.core.store.JobKey;
 import org.hpcusage.core.store.RollupMapper;
 import org.hpcusage.core.store.SummaryMapper;
@@ -63,14 +66,35 @@ final class DayAggregates {
         SummaryMapper summaries = session.getMapper(SummaryMapper.class);
         String date = day.toString();
         summaries.deleteDay(machineId, date);
-        if (summaries.insertDay(machineId, date, endDay) == 0) {
-            summaries.insertMarker(machineId, date);   // the NO_JOBS marker
-        }
         rollups.deleteBuckets(machineId, DIMENSIONS, endDay);
         rollups.deleteUserUsage(machineId, endDay);
         rollups.deleteDay(machineId, endDay);
-        insertRollups(rollups, machineId, endDay);
+        boolean sqlite = Dialect.SQLITE.id().equals(session.getConfiguration().getDatabaseId());
+        int summaryRows = sqlite ? tally(session, machineId, date, endDay) : grouped(session, machineId, date, endDay);
+        if (summaryRows == 0) {
+            summaries.insertMarker(machineId, date);   // the NO_JOBS marker
+        }
         rollups.markDay(machineId, endDay, SIGNATURE);
+    }
+
+    /**
+     * Inserts the day's daily_summary and rollup rows with grouped statements (PostgreSQL).
+     *
+     * @return the number of daily_summary rows
+     */
+    static int grouped(SqlSession session, long machineId, String date, int endDay) {
+        int rows = session.getMapper(SummaryMapper.class).insertDay(machineId, date, endDay);
+        insertRollups(session.getMapper(RollupMapper.class), machineId, endDay);
+        return rows;
+    }
+
+    /** The same rows as {@link #grouped}, summed in Java (SQLite; see {@link DayTally}). */
+    static int tally(SqlSession session, long machineId, String date, int endDay) {
+        try {
+            return DayTally.write(session.getConnection(), machineId, date, endDay);
+        } catch (SQLException e) {
+            throw new PersistenceException("rolling up " + date + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether the day's rollups exist under the current bucket tables. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hpcusage.core.store.Dialect;
 import org.hpcusage.core.store.MigrationRunner;
+import org.hpcusage.core.store.MultiRowInsert;
 
 /**
  * Writes a finished {@link ScanTree} into an empty scan store: tables, rows in JDBC batches in

@@ -1,4 +1,4 @@
-package org.hpcusage.core.scan;
+package org.hpcusage.core.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,17 +11,20 @@ import java.sql.Types;
  * wide table. Values are given column by column, row by row; the last, shorter group gets a
  * statement of its own size.
  */
-final class MultiRowInsert implements AutoCloseable {
+public final class MultiRowInsert implements AutoCloseable {
     private static final byte LONG = 0;
     private static final byte NULL = 1;
     private static final byte TEXT = 2;
+    private static final byte DOUBLE = 3;
+    private static final byte BYTES = 4;
 
     private final Connection connection;
     private final String head;
+    private final String tail;
     private final int columns;
     private final int rows;
     private final long[] longs;
-    private final String[] texts;
+    private final Object[] objects;
     private final byte[] kinds;
     private int filled;
     private PreparedStatement full;
@@ -31,38 +34,67 @@ final class MultiRowInsert implements AutoCloseable {
      * @param columns values per row
      * @param rows    rows per statement (columns × rows stays well below SQLite's 32 766 parameters)
      */
-    MultiRowInsert(Connection connection, String head, int columns, int rows) {
+    public MultiRowInsert(Connection connection, String head, int columns, int rows) {
+        this(connection, head, "", columns, rows);
+    }
+
+    /** @param tail what follows the rows, e.g. {@code ON CONFLICT (id) DO UPDATE SET ...} */
+    public MultiRowInsert(Connection connection, String head, String tail, int columns, int rows) {
         this.connection = connection;
         this.head = head;
+        this.tail = tail.isEmpty() ? "" : " " + tail;
         this.columns = columns;
         this.rows = rows;
         this.longs = new long[columns * rows];
-        this.texts = new String[columns * rows];
+        this.objects = new Object[columns * rows];
         this.kinds = new byte[columns * rows];
     }
 
-    void add(long value) {
+    public void add(long value) {
         kinds[filled] = LONG;
         longs[filled++] = value;
     }
 
+    public void add(double value) {
+        kinds[filled] = DOUBLE;
+        longs[filled++] = Double.doubleToRawLongBits(value);
+    }
+
     /** @param sqlType the column's {@link Types} code (PostgreSQL wants it) */
-    void addNull(int sqlType) {
+    public void addNull(int sqlType) {
         kinds[filled] = NULL;
         longs[filled++] = sqlType;
     }
 
-    void add(String value) {
+    public void add(String value) {
         if (value == null) {
             addNull(Types.VARCHAR);
             return;
         }
         kinds[filled] = TEXT;
-        texts[filled++] = value;
+        objects[filled++] = value;
+    }
+
+    public void add(byte[] value) {
+        if (value == null) {
+            addNull(Types.BINARY);
+            return;
+        }
+        kinds[filled] = BYTES;
+        objects[filled++] = value;
+    }
+
+    /** A nullable integer column. */
+    public void add(Long value, int sqlType) {
+        if (value == null) {
+            addNull(sqlType);
+        } else {
+            add(value.longValue());
+        }
     }
 
     /** Ends a row; runs the statement when the group is full. */
-    void endRow() throws SQLException {
+    public void endRow() throws SQLException {
         if (filled % columns != 0) {
             throw new IllegalStateException("row of " + filled % columns + " values, expected " + columns);
         }
@@ -75,7 +107,7 @@ final class MultiRowInsert implements AutoCloseable {
     }
 
     /** Writes the rows still held. */
-    void flush() throws SQLException {
+    public void flush() throws SQLException {
         if (filled > 0) {
             try (PreparedStatement ps = connection.prepareStatement(sql(filled / columns))) {
                 run(ps);
@@ -88,22 +120,27 @@ final class MultiRowInsert implements AutoCloseable {
             switch (kinds[i]) {
                 case LONG -> ps.setLong(i + 1, longs[i]);
                 case NULL -> ps.setNull(i + 1, (int) longs[i]);
-                default -> ps.setString(i + 1, texts[i]);
+                case DOUBLE -> ps.setDouble(i + 1, Double.longBitsToDouble(longs[i]));
+                case TEXT -> ps.setString(i + 1, (String) objects[i]);
+                default -> ps.setBytes(i + 1, (byte[]) objects[i]);
             }
-            texts[i] = null;
+            objects[i] = null;
         }
         ps.executeUpdate();
         filled = 0;
     }
 
     private String sql(int n) {
+        return head + tuples(n) + tail;
+    }
+
+    private String tuples(int n) {
         StringBuilder tuple = new StringBuilder("(");
         for (int c = 0; c < columns; c++) {
             tuple.append(c == 0 ? "?" : ", ?");
         }
         tuple.append(')');
-        StringBuilder sb = new StringBuilder(head.length() + n * (tuple.length() + 2));
-        sb.append(head);
+        StringBuilder sb = new StringBuilder(n * (tuple.length() + 2));
         for (int r = 0; r < n; r++) {
             sb.append(r == 0 ? "" : ", ").append(tuple);
         }

@@ -1,0 +1,127 @@
+package org.hpcusage.core.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.ibatis.session.SqlSession;
+import org.hpcusage.core.JobStore;
+import org.hpcusage.core.config.Machine;
+import org.hpcusage.core.query.SyntheticJobs;
+import org.hpcusage.core.store.Database;
+import org.hpcusage.testkit.db.TestingDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SQLite's one-read tally of a day writes exactly the rows the grouped statements write
+ * (PostgreSQL's path, and SQLite's before): same keys, same counts, and sums equal to ten
+ * significant digits. The store has the awkward cases: jobs without a queue, user, account,
+ * status, CPU count or elapsed time, jobs without a charge row, other QoS factors, and jobs the
+ * memory-per-rank filter leaves out.
+ */
+class DayTallyTest {
+    private static final LocalDate FIRST = LocalDate.of(2026, 1, 1);
+    private static final int DAYS = 3;
+
+    @TempDir
+    Path temp;
+    @RegisterExtension
+    final JobStore store = new JobStore();
+
+    @Test
+    void tallyWritesTheRowsTheGroupedStatementsWrite() throws SQLException {
+        Database db = store.open(TestingDatabase.Kind.SQLITE, temp);
+        SyntheticJobs.generate(db, "derecho", ZoneId.of("America/Denver"), FIRST, DAYS, 400, d -> { });
+        try (SqlSession session = db.writer()) {
+            Connection c = session.getConnection();
+            execute(c, "UPDATE jobs SET mpiprocs = CASE WHEN id % 11 = 0 THEN NULL ELSE 1 + id % 128 END, ompthreads = 1 + id % 3");
+            execute(c, "UPDATE jobs SET queue_id = NULL WHERE id % 13 = 0");
+            execute(c, "UPDATE jobs SET user_id = NULL WHERE id % 17 = 0");
+            execute(c, "UPDATE jobs SET account_id = NULL WHERE id % 19 = 0");
+            execute(c, "UPDATE jobs SET numcpus = NULL, elapsed = NULL WHERE id % 23 = 0");
+            execute(c, "UPDATE jobs SET status = NULL WHERE id % 29 = 0");
+            execute(c, "DELETE FROM job_charges WHERE job_id % 7 = 0");
+            execute(c, "UPDATE job_charges SET qos_factor = 1.5 WHERE job_id % 5 = 0");
+            long machineId = scalar(c, "SELECT id FROM machines WHERE name = 'derecho'");
+            int compared = 0;
+            for (int d = 0; d < DAYS; d++) {
+                LocalDate day = FIRST.plusDays(d);
+                String date = day.toString();
+                int endDay = Machine.yyyymmdd(day);
+                clear(c, machineId, date, endDay);
+                int groupedRows = DayAggregates.grouped(session, machineId, date, endDay);
+                List<String> grouped = dump(c, machineId, date, endDay);
+                clear(c, machineId, date, endDay);
+                int tallyRows = DayAggregates.tally(session, machineId, date, endDay);
+                List<String> tally = dump(c, machineId, date, endDay);
+                assertEquals(groupedRows, tallyRows, date);
+                assertEquals(grouped, tally, date);
+                compared += grouped.size();
+            }
+            // Enough groups to mean something: three days of summary, bucket and user rows.
+            assertTrue(compared > 1000, "rows compared: " + compared);
+            session.rollback();
+        }
+    }
+
+    private static void clear(Connection c, long machineId, String date, int endDay) throws SQLException {
+        execute(c, "DELETE FROM daily_summary WHERE machine_id = " + machineId + " AND date = '" + date + "'");
+        execute(c, "DELETE FROM daily_buckets WHERE machine_id = " + machineId + " AND end_day = " + endDay);
+        execute(c, "DELETE FROM daily_user_usage WHERE machine_id = " + machineId + " AND end_day = " + endDay);
+    }
+
+    /** The day's rows of the three tables, sorted, reals rounded to 10 significant digits. */
+    private static List<String> dump(Connection c, long machineId, String date, int endDay) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        rows.addAll(rows(c, "summary", "SELECT user_id, account_id, queue_id, job_count, cpu_hours, gpu_hours, memory_hours, "
+                + "cpu_charges, gpu_charges, memory_charges FROM daily_summary WHERE machine_id = " + machineId
+                + " AND date = '" + date + "'"));
+        rows.addAll(rows(c, "buckets", "SELECT dimension, bucket, queue_id, user_id, job_count, wait_jobs, wait_secs, "
+                + "cpu_hours, gpu_hours FROM daily_buckets WHERE machine_id = " + machineId + " AND end_day = " + endDay));
+        rows.addAll(rows(c, "users", "SELECT user_id, status, job_count, cpu_seconds, elapsed_seconds, gpu_seconds, "
+                + "gpu_elapsed_seconds FROM daily_user_usage WHERE machine_id = " + machineId + " AND end_day = " + endDay));
+        rows.sort(null);
+        return rows;
+    }
+
+    private static List<String> rows(Connection c, String table, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder line = new StringBuilder(table);
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    Object v = rs.getObject(i);
+                    line.append(' ').append(v instanceof Double x ? String.format(Locale.ROOT, "%.10g", x) : v);
+                }
+                out.add(line.toString());
+            }
+        }
+        return out;
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+
+    private static long scalar(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
