@@ -28,7 +28,17 @@ final class DayTally {
     private static final Dimension[] DIMENSIONS = Dimension.values();
     private static final int ROWS_PER_INSERT = 200;
 
-    /** Result columns 1-12 are the job's; the buckets of {@link #DIMENSIONS} follow, in order. */
+    /** Bits per dimension in the packed bucket column: a bucket index + 2, 0 for "not counted". */
+    private static final int BUCKET_BITS = 5;
+
+    /**
+     * The day's jobs, one row each, shaped for few JNI calls per row (most of the read's cost):
+     * ids that are never negative come back as -1 for NULL, a missing charge row as zero hours
+     * (adding 0 to a sum is the same as SUM() skipping a NULL), and all six bucket indexes packed
+     * into one integer. Columns: 1-3 user, account, queue; 4 status; 5-7 CPUs, GPUs, elapsed
+     * (NULL as 0, as every use wants); 8 wait (NULL as {@link Long#MIN_VALUE}); 9-12 CPU, GPU and
+     * memory hours, QoS factor; 13 the packed buckets of {@link #DIMENSIONS}.
+     */
     private static final String READ = read();
 
     private final Map<SummaryKey, Sums> summary = new HashMap<>();
@@ -39,18 +49,25 @@ final class DayTally {
     }
 
     private static String read() {
-        StringBuilder sql = new StringBuilder("SELECT j.user_id, j.account_id, j.queue_id, j.status, j.numcpus, j.numgpus, ")
-                .append("j.elapsed, j.eligible_secs, c.cpu_hours, c.gpu_hours, c.memory_hours, c.qos_factor");
-        for (Dimension d : DIMENSIONS) {
-            sql.append(", ");
-            if (d.filter() == null) {
-                sql.append(d.bucketSql());
-            } else {
-                sql.append("CASE WHEN ").append(d.filter()).append(" THEN ").append(d.bucketSql()).append(" END");
+        StringBuilder packed = new StringBuilder();
+        for (int d = 0; d < DIMENSIONS.length; d++) {
+            Dimension dim = DIMENSIONS[d];
+            if (dim.buckets().size() + 1 >= 1 << BUCKET_BITS) {
+                throw new IllegalStateException(dim + ": too many buckets to pack");
+            }
+            String bucket = dim.filter() == null ? dim.bucketSql()
+                    : "CASE WHEN " + dim.filter() + " THEN " + dim.bucketSql() + " END";
+            packed.append(d == 0 ? "" : " + ").append("COALESCE((").append(bucket).append(") + 2, 0)");
+            if (d > 0) {
+                packed.append(" * ").append(1L << (BUCKET_BITS * d));
             }
         }
-        return sql.append(" FROM jobs j INDEXED BY ix_jobs_machine_end_day LEFT JOIN job_charges c ON c.job_id = j.id")
-                .append(" WHERE j.machine_id = ? AND j.end_day = ?").toString();
+        return "SELECT COALESCE(j.user_id, -1), COALESCE(j.account_id, -1), COALESCE(j.queue_id, -1), j.status, "
+                + "j.numcpus, j.numgpus, j.elapsed, COALESCE(j.eligible_secs, " + Long.MIN_VALUE + "), "
+                + "COALESCE(c.cpu_hours, 0), COALESCE(c.gpu_hours, 0), COALESCE(c.memory_hours, 0), "
+                + "COALESCE(c.qos_factor, 0), " + packed
+                + " FROM jobs j INDEXED BY ix_jobs_machine_end_day LEFT JOIN job_charges c ON c.job_id = j.id"
+                + " WHERE j.machine_id = ? AND j.end_day = ?";
     }
 
     /**
@@ -74,39 +91,41 @@ final class DayTally {
     }
 
     private void add(ResultSet rs) throws SQLException {
-        Long user = nullableLong(rs, 1);
-        Long account = nullableLong(rs, 2);
-        Long queue = nullableLong(rs, 3);
+        long user = rs.getLong(1);
+        long account = rs.getLong(2);
+        long queue = rs.getLong(3);
         String status = rs.getString(4);
-        long cpus = rs.getLong(5);   // NULL reads as 0, which is what every use below wants
+        long cpus = rs.getLong(5);
         long gpus = rs.getLong(6);
         long elapsed = rs.getLong(7);
-        Long eligibleSecs = nullableLong(rs, 8);
-        Double cpuHours = nullableDouble(rs, 9);
-        Double gpuHours = nullableDouble(rs, 10);
-        Double memoryHours = nullableDouble(rs, 11);
-        Double qos = nullableDouble(rs, 12);
+        long eligibleSecs = rs.getLong(8);
+        double cpuHours = rs.getDouble(9);
+        double gpuHours = rs.getDouble(10);
+        double memoryHours = rs.getDouble(11);
+        double qos = rs.getDouble(12);
+        long packed = rs.getLong(13);
 
-        if (user != null && account != null && queue != null) {
+        if (user >= 0 && account >= 0 && queue >= 0) {
             Sums s = summary.computeIfAbsent(new SummaryKey(user, account, queue), k -> new Sums(6));
             s.count++;
             s.add(0, cpuHours);
             s.add(1, gpuHours);
             s.add(2, memoryHours);
-            s.add(3, product(cpuHours, qos));
-            s.add(4, product(gpuHours, qos));
-            s.add(5, product(memoryHours, qos));
+            s.add(3, cpuHours * qos);
+            s.add(4, gpuHours * qos);
+            s.add(5, memoryHours * qos);
         }
-        if (queue != null) {
+        if (queue >= 0) {
             for (int d = 0; d < DIMENSIONS.length; d++) {
-                int bucket = rs.getInt(13 + d);
-                if (rs.wasNull()) {
+                int code = (int) (packed >>> (BUCKET_BITS * d)) & ((1 << BUCKET_BITS) - 1);
+                if (code == 0) {
                     continue;   // the dimension's filter leaves the job out
                 }
-                Long bucketUser = DIMENSIONS[d].perUser() ? user : null;
-                Sums s = buckets.computeIfAbsent(new BucketKey(DIMENSIONS[d].code(), bucket, queue, bucketUser), k -> new Sums(2));
+                Long bucketUser = DIMENSIONS[d].perUser() && user >= 0 ? user : null;
+                Sums s = buckets.computeIfAbsent(new BucketKey(DIMENSIONS[d].code(), code - 2, queue, bucketUser),
+                        k -> new Sums(2));
                 s.count++;
-                if (eligibleSecs != null) {
+                if (eligibleSecs != Long.MIN_VALUE) {
                     s.waitJobs++;
                     s.waitSecs += eligibleSecs;
                 }
@@ -114,7 +133,7 @@ final class DayTally {
                 s.add(1, gpuHours);
             }
         }
-        if (user != null) {
+        if (user >= 0) {
             Sums s = users.computeIfAbsent(new UserKey(user, status), k -> new Sums(4));
             s.count++;
             s.add(0, (double) cpus * elapsed);
@@ -176,20 +195,8 @@ final class DayTally {
         }
     }
 
-    /** SQL's {@code a * b}: NULL when either is, and SUM() skips NULLs. */
-    private static Double product(Double a, Double b) {
-        return a == null || b == null ? null : a * b;
-    }
 
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
 
-    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
-    }
 
     private record SummaryKey(long user, long account, long queue) {
     }
@@ -211,12 +218,6 @@ final class DayTally {
         Sums(int n) {
             sums = new double[n];
             compensations = new double[n];
-        }
-
-        void add(int i, Double value) {
-            if (value != null) {
-                add(i, value.doubleValue());
-            }
         }
 
         /** Neumaier's variant of Kahan summation: also right when the term is the larger. */

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hpcusage.core.store.Dialect;
-import org.hpcusage.core.store.MultiRowInsert;
 import org.hpcusage.spi.accounting.JobRecord;
 import org.hpcusage.spi.charging.Charge;
 
@@ -31,17 +30,8 @@ final class JobWriter implements AutoCloseable {
             "numgpus", "numnodes", "mpiprocs", "ompthreads", "reqmem", "memory", "vmemory", "cputype", "gputype",
             "resources", "user_id", "account_id", "queue_id", "qos_id");
 
-    private static final String INSERT_JOB_HEAD = "INSERT INTO jobs (id, machine_id, job_id, submit, "
-            + String.join(", ", FIELDS) + ") VALUES ";
-    private static final int JOB_COLUMNS = 4 + FIELDS.size();
-    private static final String INSERT_JOB = INSERT_JOB_HEAD + "(?" + ", ?".repeat(JOB_COLUMNS - 1) + ")";
-
-    /**
-     * Jobs per INSERT on SQLite (32 values each: 3 200 parameters). sqlite-jdbc steps and resets
-     * a batched statement once per row; for the 32-column jobs table that was a quarter of the
-     * insert's time. PostgreSQL keeps JDBC batches.
-     */
-    private static final int JOBS_PER_INSERT = 100;
+    private static final String INSERT_JOB = "INSERT INTO jobs (id, machine_id, job_id, submit, "
+            + String.join(", ", FIELDS) + ") VALUES (?, ?, ?, ?" + ", ?".repeat(FIELDS.size()) + ")";
 
     private static final String UPDATE_JOB = "UPDATE jobs SET " + String.join(" = ?, ", FIELDS) + " = ? WHERE id = ?";
 
@@ -80,8 +70,6 @@ final class JobWriter implements AutoCloseable {
     }
 
     private final PreparedStatement insertJob;
-    /** SQLite's multi-row form of {@link #insertJob}, or null. */
-    private final MultiRowInsert insertJobs;
     private final PreparedStatement updateJob;
     private final PreparedStatement upsertCharge;
     private final PreparedStatement upsertRecord;
@@ -97,7 +85,6 @@ final class JobWriter implements AutoCloseable {
         this.connection = connection;
         this.dialect = dialect;
         insertJob = connection.prepareStatement(INSERT_JOB);
-        insertJobs = dialect == Dialect.SQLITE ? new MultiRowInsert(connection, INSERT_JOB_HEAD, JOB_COLUMNS, JOBS_PER_INSERT) : null;
         updateJob = connection.prepareStatement(UPDATE_JOB);
         upsertCharge = connection.prepareStatement(UPSERT_CHARGE);
         upsertRecord = connection.prepareStatement(UPSERT_RECORD);
@@ -145,128 +132,59 @@ final class JobWriter implements AutoCloseable {
     }
 
     void insert(long id, JobRecord job, Keys keys) throws SQLException {
-        if (insertJobs != null) {
-            Values row = Values.of(insertJobs);
-            row.add(id);
-            row.add(keys.machineId());
-            row.add(job.jobId());
-            row.add(job.submit());
-            bindFields(row, job, keys);
-            insertJobs.endRow();
-            return;
-        }
-        Values row = Values.of(insertJob);
-        row.add(id);
-        row.add(keys.machineId());
-        row.add(job.jobId());
-        row.add(job.submit());
-        bindFields(row, job, keys);
+        insertJob.setLong(1, id);
+        insertJob.setLong(2, keys.machineId());
+        insertJob.setString(3, job.jobId());
+        setInstant(insertJob, 4, job.submit());
+        bindFields(insertJob, 5, job, keys);
         insertJob.addBatch();
         pendingInserts++;
     }
 
     void update(long id, JobRecord job, Keys keys) throws SQLException {
-        Values row = Values.of(updateJob);
-        bindFields(row, job, keys);
-        row.add(id);
+        int next = bindFields(updateJob, 1, job, keys);
+        updateJob.setLong(next, id);
         updateJob.addBatch();
         pendingUpdates++;
     }
 
-    /** Adds {@link #FIELDS}, in order. */
-    private static void bindFields(Values row, JobRecord job, Keys keys) throws SQLException {
-        row.add(job.shortId(), Types.BIGINT);
-        row.add(job.name());
-        row.add(job.priority());
-        row.add(job.status());
-        row.add(job.queued());
-        row.add(job.eligible());
-        row.add(job.start());
-        row.add(job.end());
-        row.add(job.end() == null ? null : Long.valueOf(keys.endDay()), Types.INTEGER);
-        row.add(job.elapsed(), Types.BIGINT);
-        row.add(job.walltime(), Types.BIGINT);
-        row.add(job.eligibleSecs(), Types.BIGINT);
-        row.add(job.runCount());
-        row.add(job.numcpus());
-        row.add(job.numgpus());
-        row.add(job.numnodes());
-        row.add(job.mpiprocs());
-        row.add(job.ompthreads());
-        row.add(job.reqmem(), Types.BIGINT);
-        row.add(job.memory(), Types.BIGINT);
-        row.add(job.vmemory(), Types.BIGINT);
-        row.add(job.cputype());
-        row.add(job.gputype());
-        row.add(job.resources());
-        row.add(keys.userId(), Types.BIGINT);
-        row.add(keys.accountId(), Types.BIGINT);
-        row.add(keys.queueId(), Types.BIGINT);
-        row.add(keys.qosId());
-    }
-
-    /**
-     * Where one row's values go, in column order: the next parameters of a statement, or the
-     * next row of a multi-row insert. One binding of a job for both.
-     */
-    private interface Values {
-        void add(long value) throws SQLException;
-
-        void add(Long value, int sqlType) throws SQLException;
-
-        void add(String value) throws SQLException;
-
-        default void add(Integer value) throws SQLException {
-            add(value == null ? null : Long.valueOf(value), Types.INTEGER);
+    /** Binds {@link #FIELDS} from parameter {@code first} on; returns the next parameter index. */
+    private static int bindFields(PreparedStatement ps, int first, JobRecord job, Keys keys) throws SQLException {
+        int i = first;
+        setLong(ps, i++, job.shortId());
+        ps.setString(i++, job.name());
+        ps.setString(i++, job.priority());
+        ps.setString(i++, job.status());
+        setInstant(ps, i++, job.queued());
+        setInstant(ps, i++, job.eligible());
+        setInstant(ps, i++, job.start());
+        setInstant(ps, i++, job.end());
+        if (job.end() == null) {
+            ps.setNull(i++, Types.INTEGER);
+        } else {
+            ps.setInt(i++, keys.endDay());
         }
-
-        default void add(Instant value) throws SQLException {
-            add(value == null ? null : Long.valueOf(value.getEpochSecond()), Types.BIGINT);
-        }
-
-        static Values of(MultiRowInsert rows) {
-            return new Values() {
-                @Override
-                public void add(long value) {
-                    rows.add(value);
-                }
-
-                @Override
-                public void add(Long value, int sqlType) {
-                    rows.add(value, sqlType);
-                }
-
-                @Override
-                public void add(String value) {
-                    rows.add(value);
-                }
-            };
-        }
-
-        static Values of(PreparedStatement ps) {
-            return new Values() {
-                private int next = 1;
-
-                @Override
-                public void add(long value) throws SQLException {
-                    ps.setLong(next++, value);
-                }
-
-                @Override
-                public void add(Long value, int sqlType) throws SQLException {
-                    if (value == null) {
-                        ps.setNull(next++, sqlType);
-                    } else {
-                        ps.setLong(next++, value);
-                    }
-                }
-
-                @Override
-                public void add(String value) throws SQLException {
-                    ps.setString(next++, value);
-                }
-            };
-        }
+        setLong(ps, i++, job.elapsed());
+        setLong(ps, i++, job.walltime());
+        setLong(ps, i++, job.eligibleSecs());
+        setInt(ps, i++, job.runCount());
+        setInt(ps, i++, job.numcpus());
+        setInt(ps, i++, job.numgpus());
+        setInt(ps, i++, job.numnodes());
+        setInt(ps, i++, job.mpiprocs());
+        setInt(ps, i++, job.ompthreads());
+        setLong(ps, i++, job.reqmem());
+        setLong(ps, i++, job.memory());
+        setLong(ps, i++, job.vmemory());
+        ps.setString(i++, job.cputype());
+        ps.setString(i++, job.gputype());
+        ps.setString(i++, job.resources());
+        setLong(ps, i++, keys.userId());
+        setLong(ps, i++, keys.accountId());
+        setLong(ps, i++, keys.queueId());
+        ps.setLong(i++, keys.qosId());
+        assert i - first == FIELDS.size();
+        return i;
     }
 
     void charge(long id, Charge charge) throws SQLException {
@@ -289,9 +207,6 @@ final class JobWriter implements AutoCloseable {
     }
 
     void flush() throws SQLException {
-        if (insertJobs != null) {
-            insertJobs.flush();   // before the charges and records that reference the jobs
-        }
         if (pendingInserts > 0) {
             insertJob.executeBatch();
             pendingInserts = 0;
@@ -313,9 +228,15 @@ final class JobWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (insertJob; updateJob; upsertCharge; upsertRecord; findStored) {
-            if (insertJobs != null) {
-                insertJobs.close();
-            }
+            // closes all five, suppressing secondary failures
+        }
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value.getEpochSecond());
         }
     }
 
@@ -324,6 +245,14 @@ final class JobWriter implements AutoCloseable {
             ps.setNull(index, Types.BIGINT);
         } else {
             ps.setLong(index, value);
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
         }
     }
 }

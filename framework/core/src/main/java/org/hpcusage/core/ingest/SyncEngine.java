@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -141,6 +142,30 @@ public final class SyncEngine {
         }
     }
 
+    /**
+     * {@code -Dhpcusage.sync.timing=true}: where a unit's writing thread spent its time, on
+     * stderr after each commit, for performance work.
+     */
+    private static final class Timing {
+        private static final boolean ON = Boolean.getBoolean("hpcusage.sync.timing");
+        long waiting;
+        long writing;
+        long flushing;
+        long summarizing;
+        long committing;
+
+        void report() {
+            if (ON) {
+                System.err.printf(Locale.ROOT, "sync timing: waiting for the parser %.2f s, writing %.2f s (of it "
+                        + "executing batches %.2f s), summaries and rollups %.2f s, commit %.2f s%n", waiting / 1e9,
+                        writing / 1e9, flushing / 1e9, summarizing / 1e9, committing / 1e9);
+            }
+            waiting = writing = flushing = summarizing = committing = 0;
+        }
+    }
+
+    private final Timing timing = new Timing();
+
     private interface UnitWork<T> {
         T run(SqlSession session) throws IOException, SQLException;
     }
@@ -150,7 +175,10 @@ public final class SyncEngine {
         try (SqlSession session = db.writer()) {
             try {
                 T result = work.run(session);
+                long t = System.nanoTime();
                 session.commit();
+                timing.committing += System.nanoTime() - t;
+                timing.report();
                 return result;
             } catch (RuntimeException | SQLException | IOException e) {
                 session.rollback();
@@ -239,8 +267,13 @@ public final class SyncEngine {
              ParseAhead<PreparedJob> parsed = ParseAhead.start("parse " + file.getFileName(), sink -> parse(file, sink),
                      job -> prepare(job, codec), options.batchSize())) {
             writer.jobs = jobs;
+            long t0 = System.nanoTime();
             for (ParseAhead.Batch<PreparedJob> batch; (batch = parsed.next()) != null; ) {
+                long t1 = System.nanoTime();
+                timing.waiting += t1 - t0;
                 writer.write(batch);
+                t0 = System.nanoTime();
+                timing.writing += t0 - t1;
             }
         }
         LedgerEntry entry = new LedgerEntry();
@@ -403,7 +436,9 @@ public final class SyncEngine {
                     updated++;
                 }
             }
+            long t = System.nanoTime();
             jobs.flush();
+            timing.flushing += System.nanoTime() - t;
         }
 
         /** Whether a job not in the store ends on a pruned day and is (or may be) counted already. */
@@ -473,7 +508,9 @@ public final class SyncEngine {
 
     /** Rebuilds machine-local days' summaries and rollups (adds to them on a pruned day). */
     private void summarize(SqlSession session, List<LocalDate> days) {
+        long t = System.nanoTime();
         DayAggregates.summarize(session, machineId, days, seenJobs);
+        timing.summarizing += System.nanoTime() - t;
     }
 
     private static LocalDate localDate(int yyyymmdd) {

@@ -16,15 +16,13 @@ public final class MultiRowInsert implements AutoCloseable {
     private static final byte NULL = 1;
     private static final byte TEXT = 2;
     private static final byte DOUBLE = 3;
-    private static final byte BYTES = 4;
 
     private final Connection connection;
     private final String head;
-    private final String tail;
     private final int columns;
     private final int rows;
     private final long[] longs;
-    private final Object[] objects;
+    private final String[] texts;
     private final byte[] kinds;
     private int filled;
     private PreparedStatement full;
@@ -35,18 +33,12 @@ public final class MultiRowInsert implements AutoCloseable {
      * @param rows    rows per statement (columns × rows stays well below SQLite's 32 766 parameters)
      */
     public MultiRowInsert(Connection connection, String head, int columns, int rows) {
-        this(connection, head, "", columns, rows);
-    }
-
-    /** @param tail what follows the rows, e.g. {@code ON CONFLICT (id) DO UPDATE SET ...} */
-    public MultiRowInsert(Connection connection, String head, String tail, int columns, int rows) {
         this.connection = connection;
         this.head = head;
-        this.tail = tail.isEmpty() ? "" : " " + tail;
         this.columns = columns;
         this.rows = rows;
         this.longs = new long[columns * rows];
-        this.objects = new Object[columns * rows];
+        this.texts = new String[columns * rows];
         this.kinds = new byte[columns * rows];
     }
 
@@ -72,16 +64,7 @@ public final class MultiRowInsert implements AutoCloseable {
             return;
         }
         kinds[filled] = TEXT;
-        objects[filled++] = value;
-    }
-
-    public void add(byte[] value) {
-        if (value == null) {
-            addNull(Types.BINARY);
-            return;
-        }
-        kinds[filled] = BYTES;
-        objects[filled++] = value;
+        texts[filled++] = value;
     }
 
     /** A nullable integer column. */
@@ -121,26 +104,22 @@ public final class MultiRowInsert implements AutoCloseable {
                 case LONG -> ps.setLong(i + 1, longs[i]);
                 case NULL -> ps.setNull(i + 1, (int) longs[i]);
                 case DOUBLE -> ps.setDouble(i + 1, Double.longBitsToDouble(longs[i]));
-                case TEXT -> ps.setString(i + 1, (String) objects[i]);
-                default -> ps.setBytes(i + 1, (byte[]) objects[i]);
+                default -> ps.setString(i + 1, texts[i]);
             }
-            objects[i] = null;
+            texts[i] = null;
         }
         ps.executeUpdate();
         filled = 0;
     }
 
     private String sql(int n) {
-        return head + tuples(n) + tail;
-    }
-
-    private String tuples(int n) {
         StringBuilder tuple = new StringBuilder("(");
         for (int c = 0; c < columns; c++) {
             tuple.append(c == 0 ? "?" : ", ?");
         }
         tuple.append(')');
-        StringBuilder sb = new StringBuilder(n * (tuple.length() + 2));
+        StringBuilder sb = new StringBuilder(head.length() + n * (tuple.length() + 2));
+        sb.append(head);
         for (int r = 0; r < n; r++) {
             sb.append(r == 0 ? "" : ", ").append(tuple);
         }
