@@ -93,6 +93,64 @@ class ScoreboardTuiIT {
         }
     }
 
+    /**
+     * With a root of published boards the first frame is theirs, and the store's boards replace
+     * it once read; a reader without the store keeps the published boards.
+     */
+    @Test
+    void showsThePublishedBoardsFirstAndTheStoresAfter() throws Exception {
+        assumeTrue(onPath("tmux"), "tmux is not on PATH: the terminal test of scoreboard tui is skipped");
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Path reader = Files.createDirectories(temp.resolve("reader-home"));
+        Path cwd = Files.createDirectories(temp.resolve("cwd"));
+        Path root = temp.resolve("sb");
+        Launcher launcher = new Launcher(Launcher.builtDistribution(), home);
+        String job = "|COMPLETED|3600|2|1|1G|||cpu=2|2025-07-01T00:00:00|2025-07-01T00:00:00|2025-07-01T01:00:00\n";
+        String header = "JobID|User|State|ElapsedRaw|AllocCPUS|NNodes|ReqMem|MaxRSS|AveRSS|AllocTRES|Submit|Start|End\n";
+        Path first = Files.writeString(temp.resolve("first.txt"), header
+                + "1|alice" + job + "2|alice" + job + "3|alice" + job + "4|bob" + job + "5|bob" + job + "6|bob" + job);
+        Path later = Files.writeString(temp.resolve("later.txt"), header + "7|carol" + job + "8|carol" + job + "9|carol" + job);
+        assertEquals(0, launcher.run(cwd, "hpcusage", "jobs", "import", "-m", "hammer", "--scheduler", "slurm", first.toString()).exit());
+        Launcher.Result published = launcher.run(cwd, "hpcusage", "scoreboard", "publish", "--root", root.toString());
+        assertEquals(0, published.exit(), published.err());
+        // carol arrives after the boards were published: only the store knows her
+        assertEquals(0, launcher.run(cwd, "hpcusage", "jobs", "import", "-m", "hammer", "--scheduler", "slurm", later.toString()).exit());
+
+        Tmux tmux = new Tmux(temp.resolve("tmux.sock").toString());
+        String tui = "'" + Launcher.builtDistribution().resolve("bin/slurm-sb-tui") + "' --refresh-sec 60 --root '" + root + "'";
+        try {
+            tmux.run("new-session", "-d", "-x", "120", "-y", "30", "-s", "sb", "-c", cwd.toString(),
+                    "env -u HPCUSAGE_JAVA_OPTS HPCUSAGE_HOME='" + home + "' " + tui);
+            tmux.waitFor(s -> line(s, 1).startsWith("Cluster:ALL") && s.contains("carol") && s.contains("\n3 users"),
+                    "the store's boards, with carol, after the published ones");
+            tmux.run("send-keys", "-t", "sb", "q");
+            waitUntilGone(tmux);
+
+            // A reader whose home has no store: the published boards (alice and bob tie on 6 clock
+            // hours, so both rank 1, by name), and no store gets created.
+            tmux.run("new-session", "-d", "-x", "120", "-y", "30", "-s", "sb", "-c", cwd.toString(),
+                    "env -u HPCUSAGE_JAVA_OPTS HPCUSAGE_HOME='" + reader + "' " + tui);
+            tmux.waitFor(s -> line(s, 4).startsWith("   1 alice") && line(s, 5).startsWith("   1 bob") && !s.contains("carol")
+                    && s.contains("2 users  (published boards as of "), "the published boards, without carol");
+            tmux.run("send-keys", "-t", "sb", "r"); // a reload re-reads the published files
+            tmux.waitFor(s -> s.contains("2 users  (published boards as of ") && line(s, 5).startsWith("   1 bob"),
+                    "the published boards after a reload");
+            tmux.run("send-keys", "-t", "sb", "q");
+            waitUntilGone(tmux);
+            assertFalse(Files.exists(reader.resolve("data")), "the TUI created a store for the reader");
+        } finally {
+            tmux.quietly("kill-server");
+        }
+    }
+
+    private static void waitUntilGone(Tmux tmux) throws IOException, InterruptedException {
+        long until = System.currentTimeMillis() + WAIT_MS;
+        while (tmux.alive("sb") && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertFalse(tmux.alive("sb"), "q did not end the TUI");
+    }
+
     private static String line(String screen, int n) {
         List<String> lines = screen.lines().toList();
         return n < lines.size() ? lines.get(n) : "";

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.hpcusage.core.scoreboard.Leaderboards;
@@ -69,13 +70,18 @@ final class ScoreboardSupport {
      * neither, failures are not counted and a warning says so once.
      */
     static BiPredicate<String, String> failures(Context ctx, Path root) {
+        return failures(ctx, root, warning -> ctx.err().println("hpcusage: " + warning));
+    }
+
+    /** @param warn told once per machine whose scheduler is unknown */
+    static BiPredicate<String, String> failures(Context ctx, Path root, Consumer<String> warn) {
         Map<String, AccountingParser> parsers = new HashMap<>();
         Set<String> warned = new HashSet<>();
         return (machine, status) -> {
             AccountingParser p = parsers.computeIfAbsent(machine, m -> parserOf(ctx, root, m));
             if (p == null) {
                 if (warned.add(machine)) {
-                    ctx.err().println("hpcusage: machine '" + machine + "' has no known scheduler (add it to the site file); "
+                    warn.accept("machine '" + machine + "' has no known scheduler (add it to the site file); "
                             + "its failed jobs are not counted");
                 }
                 return false;

@@ -1,5 +1,8 @@
 package org.hpcusage.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +26,9 @@ import org.hpcusage.core.util.UserException;
 /**
  * {@code scoreboard tui}: the leaderboards from the jobs store (same numbers as {@code scoreboard
  * show}) in a full-screen terminal view, or one frame as plain text with {@code --snapshot}
- * (also what a dumb terminal or a pipe gets, as the reference's ANSI fallback).
+ * (also what a dumb terminal or a pipe gets, as the reference's ANSI fallback). With a
+ * {@code --root} that holds published boards, those are the first frame (or, without a store,
+ * the only source, as the reference's TUI).
  */
 final class ScoreboardTuiCommand extends LeafCommand {
     static final String ALL = "ALL";
@@ -60,47 +65,126 @@ final class ScoreboardTuiCommand extends LeafCommand {
     protected String examples() {
         return """
                 hpcusage scoreboard tui
+                hpcusage scoreboard tui --root /shared/scoreboard   (published boards first, or only them without a store)
                 hpcusage scoreboard tui --window 30d --metric gpu_clock_hours --filter al
                 hpcusage scoreboard tui --snapshot --width 120 --height 40 > board.txt""";
     }
 
     @Override
     protected int execute(Context ctx, CommandLine line) throws Exception {
-        TuiState state = new TuiState(clusters(ctx, line));
+        Window window;
+        Metric metric;
         try {
-            state.window = Window.of(line.getOptionValue("window", "alltime"));
-            state.metric = Metric.of(line.getOptionValue("metric", "clock_hours"));
+            window = Window.of(line.getOptionValue("window", "alltime"));
+            metric = Metric.of(line.getOptionValue("metric", "clock_hours"));
         } catch (UserException e) {
             throw new UsageException(e.getMessage()); // a bad option value: exit 2, as the reference
         }
-        state.ascending = line.hasOption("sort-asc");
-        state.filter = line.getOptionValue("filter", "").strip();
-        String cluster = line.getOptionValue("cluster", ALL);
-        state.cluster = state.clusters.indexOf(cluster);
-        if (state.cluster < 0) {
-            throw new UsageException("--cluster " + cluster + ": not in the store (known: " + String.join(", ", state.clusters) + ")");
-        }
-        int refreshSec = intValue(line, "refresh-sec", 5, 1);
-        int width = intValue(line, "width", envInt("COLUMNS", 120), 20);
-        int height = intValue(line, "height", envInt("LINES", 30), TuiFrame.CHROME + 1);
+        Screen screen = new Screen(intValue(line, "width", envInt("COLUMNS", 120), 20),
+                intValue(line, "height", envInt("LINES", 30), TuiFrame.CHROME + 1),
+                line.hasOption("snapshot") || !interactiveTerminal(), intValue(line, "refresh-sec", 5, 1) * 1000L);
         Path root = ScoreboardSupport.root(line, false);
+        String cluster = line.getOptionValue("cluster", ALL);
+        // Which boards come first. The published ones are read in milliseconds without opening
+        // the store: in a terminal they are the first frame, and the store's (exact and current)
+        // replace them once drawn. Without a store (a reader without database access, as the
+        // reference's TUI) they are all there is, re-read on every refresh.
+        TuiBoard published = published(ctx, line, root, cluster);
+        if (published != null && !storeExists(ctx)) {
+            TuiState state = state(line, window, metric, List.of(ALL), cluster);
+            return screen.show(ctx, state, published, false, () -> reread(root));
+        }
+        Privacy privacy = ScoreboardSupport.privacy(line, root);
+        if (published != null && !screen.snapshot()) {
+            TuiState state = state(line, window, metric, List.of(ALL), cluster);
+            // The store is read with the screen on: its warnings go to the status line.
+            BiPredicate<String, String> failed = ScoreboardSupport.failures(ctx, root, w -> state.warning = w);
+            boolean[] listed = {false};
+            return screen.show(ctx, state, published, true, () -> {
+                if (!listed[0]) {
+                    state.clusters(clusters(ctx, line));
+                    listed[0] = true;
+                }
+                return load(ctx, line, state.cluster(), failed, privacy, EnumSet.allOf(Window.class));
+            });
+        }
+        TuiState state = state(line, window, metric, clusters(ctx, line), cluster);
         // One failure test for every reload: it warns once per unknown machine, and the first load
         // runs before the full screen starts, so such warnings do not land inside the screen.
         BiPredicate<String, String> failed = ScoreboardSupport.failures(ctx, root);
-        Privacy privacy = ScoreboardSupport.privacy(line, root);
         Loader loader = () -> load(ctx, line, state.cluster(), failed, privacy, EnumSet.allOf(Window.class));
         // The first screen shows one window: the all-time one needs only the monthly rollup
         // (the others follow right after it is drawn).
         boolean partial = state.window == Window.ALLTIME;
         TuiBoard first = partial ? load(ctx, line, state.cluster(), failed, privacy, EnumSet.of(Window.ALLTIME)) : loader.load();
-        if (line.hasOption("snapshot") || !interactiveTerminal()) {
-            for (String l : TuiFrame.render(first, state, Instant.now(), width, height)) {
-                ctx.out().println(l);
+        return screen.show(ctx, state, first, partial, loader);
+    }
+
+    /** Where frames go: one printed as text ({@code --snapshot}, or no terminal), or the full screen. */
+    private record Screen(int width, int height, boolean snapshot, long refreshMs) {
+        /** @param partial {@code first} holds only the window on screen, or is not the store's: load once drawn */
+        int show(Context ctx, TuiState state, TuiBoard first, boolean partial, Loader loader) throws Exception {
+            if (snapshot) {
+                return print(ctx, first, state, width, height);
             }
+            new TuiScreen(state, loader, refreshMs).run(first, partial);
             return 0;
         }
-        new TuiScreen(state, loader, refreshSec * 1000L).run(first, partial);
+    }
+
+    private static TuiState state(CommandLine line, Window window, Metric metric, List<String> clusters, String cluster) {
+        TuiState state = new TuiState(clusters);
+        state.window = window;
+        state.metric = metric;
+        state.ascending = line.hasOption("sort-asc");
+        state.filter = line.getOptionValue("filter", "").strip();
+        state.cluster = state.clusters.indexOf(cluster);
+        if (state.cluster < 0) {
+            throw new UsageException("--cluster " + cluster + ": not in the store (known: " + String.join(", ", state.clusters) + ")");
+        }
+        return state;
+    }
+
+    private static int print(Context ctx, TuiBoard board, TuiState state, int width, int height) {
+        for (String l : TuiFrame.render(board, state, Instant.now(), width, height)) {
+            ctx.out().println(l);
+        }
         return 0;
+    }
+
+    /**
+     * The published cross-cluster boards under {@code root}, when they answer what was asked:
+     * all clusters, with the publisher's machines and privacy (no --machines or --min-jobs).
+     */
+    private static TuiBoard published(Context ctx, CommandLine line, Path root, String cluster) {
+        if (root == null || !ALL.equals(cluster) || line.hasOption("machines") || line.hasOption("min-jobs")) {
+            return null;
+        }
+        try {
+            return TuiBoard.published(root);
+        } catch (IOException e) {
+            ctx.err().println("hpcusage: " + root.resolve("leaderboards") + ": unreadable published boards ("
+                    + e.getMessage().lines().findFirst().orElse("") + "); reading the store");
+            return null;
+        }
+    }
+
+    private static TuiBoard reread(Path root) {
+        try {
+            TuiBoard board = TuiBoard.published(root);
+            if (board == null) {
+                throw new UserException("no published boards under " + root.resolve("leaderboards") + " any more");
+            }
+            return board;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /** Whether the jobs store is there to read; an SQLite file that does not exist is not created. */
+    private static boolean storeExists(Context ctx) {
+        Path file = ctx.store().target().sqliteFile();
+        return file == null || Files.exists(file);
     }
 
     /** Reads the boards of one cluster (or ALL) from the store. */

@@ -83,7 +83,9 @@ final class TuiFrame {
         }
         String count = rows.size() + (rows.size() == 1 ? " user" : " users");
         lines.add(state.prompt != null ? "Filter substring (empty clears): " + state.prompt
-                : state.notice != null ? count + "  (reload failed, showing earlier data: " + state.notice + ")" : count);
+                : state.notice != null ? count + "  (reload failed, showing earlier data: " + state.notice + ")"
+                : board.asof() != null ? count + "  (published boards as of " + board.asof() + ")"
+                : state.warning != null ? count + "  (" + state.warning + ")" : count);
         lines.add(KEYS);
         List<String> out = new ArrayList<>();
         for (String line : lines.subList(0, Math.min(lines.size(), Math.max(0, height)))) {

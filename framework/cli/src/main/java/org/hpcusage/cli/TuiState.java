@@ -25,11 +25,20 @@ final class TuiState {
     String prompt;
     /** Why the last reload failed (the screen keeps the data it had), or null. */
     String notice;
-    final List<String> clusters;
+    /** A warning from loading (say, a machine whose failed jobs cannot be told), or null. */
+    String warning;
+    List<String> clusters;
     int cluster;
 
     TuiState(List<String> clusters) {
         this.clusters = clusters.isEmpty() ? List.of("ALL") : List.copyOf(clusters);
+    }
+
+    /** Replaces the cluster list (once the store is read), keeping the cluster shown. */
+    void clusters(List<String> names) {
+        String shown = cluster();
+        clusters = names.isEmpty() ? List.of("ALL") : List.copyOf(names);
+        cluster = Math.max(0, clusters.indexOf(shown));
     }
 
     String cluster() {
