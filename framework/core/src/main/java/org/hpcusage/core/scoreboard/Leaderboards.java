@@ -79,11 +79,16 @@ public final class Leaderboards {
             long recent = Window.ROLLING_30D.since(now);
             long older = Window.ROLLING_365D.since(now);
             UsageSource source = new UsageSource(session, recent, older);
-            for (long machineId : machineIds) {
-                for (UsageGroup g : allTimeOnly ? source.allTime(machineId) : source.usage(machineId)) {
-                    add(byWindow, wanted, userNames.get(g.getUserId()), g,
-                            failed.test(machineNames.get(g.getMachineId()), g.getStatus()));
+            List<UsageGroup> groups = new ArrayList<>();
+            if (allTimeOnly) {
+                groups.addAll(source.allTime(machineIds));
+            } else {
+                for (long machineId : machineIds) {
+                    groups.addAll(source.usage(machineId));
                 }
+            }
+            for (UsageGroup g : groups) {
+                add(byWindow, wanted, userNames.get(g.getUserId()), g, failed.test(machineNames.get(g.getMachineId()), g.getStatus()));
             }
         }
         Map<String, Standing> allTime = byWindow.get(Window.ALLTIME);
@@ -145,13 +150,26 @@ public final class Leaderboards {
             }
         }
 
-        /** Every group in age bucket 0: enough for the all-time boards, from the monthly rollup. */
-        List<UsageGroup> allTime(long machineId) {
-            if (!rolledUp(machineId)) {
-                return scoreboard.usage(recent, older, List.of(machineId), null);
+        /**
+         * Every group of the machines, for the all-time boards: from the monthly rollup of those
+         * rolled up (one statement for all of them: the TUI's first frame waits for this), from
+         * the jobs of the others.
+         */
+        List<UsageGroup> allTime(List<Long> machineIds) {
+            List<UsageGroup> groups = new ArrayList<>();
+            List<Long> rolled = new ArrayList<>();
+            for (long machineId : machineIds) {
+                if (rolledUp(machineId)) {
+                    rolled.add(machineId);
+                } else {
+                    groups.addAll(scoreboard.usage(recent, older, List.of(machineId), null));
+                }
             }
-            List<UsageGroup> groups = new ArrayList<>(scoreboard.usageAllTime(machineId));
-            groups.addAll(scoreboard.usage(recent, older, List.of(machineId), List.of(0)));
+            if (!rolled.isEmpty()) {
+                groups.addAll(scoreboard.usageAllTime(rolled));
+                // Day 0: jobs without an end (never rolled up).
+                groups.addAll(scoreboard.usage(recent, older, rolled, List.of(0)));
+            }
             return groups;
         }
 

@@ -23,7 +23,7 @@ public interface ScoreboardMapper {
                                      @Param("olderDay") int olderDay, @Param("excludedDays") List<Integer> excludedDays);
 
     /** One machine's groups over all time from monthly_user_usage, all in bucket 0. */
-    List<UsageGroup> usageAllTime(@Param("machineId") long machineId);
+    List<UsageGroup> usageAllTime(@Param("machineIds") List<Long> machineIds);
 
     /** Every machine's id with its time zone (in {@code name}). */
     List<NamedId> machineZones();
