@@ -106,7 +106,7 @@ final class DayTally {
         long packed = rs.getLong(13);
 
         if (user >= 0 && account >= 0 && queue >= 0) {
-            Sums s = summary.computeIfAbsent(new SummaryKey(user, account, queue), k -> new Sums(6));
+            Sums s = summary.computeIfAbsent(new SummaryKey(user, account, queue), k -> new Sums(6, false));
             s.count++;
             s.add(0, cpuHours);
             s.add(1, gpuHours);
@@ -123,7 +123,7 @@ final class DayTally {
                 }
                 Long bucketUser = DIMENSIONS[d].perUser() && user >= 0 ? user : null;
                 Sums s = buckets.computeIfAbsent(new BucketKey(DIMENSIONS[d].code(), code - 2, queue, bucketUser),
-                        k -> new Sums(2));
+                        k -> new Sums(2, true));
                 s.count++;
                 if (eligibleSecs != Long.MIN_VALUE) {
                     s.waitJobs++;
@@ -134,7 +134,7 @@ final class DayTally {
             }
         }
         if (user >= 0) {
-            Sums s = users.computeIfAbsent(new UserKey(user, status), k -> new Sums(4));
+            Sums s = users.computeIfAbsent(new UserKey(user, status), k -> new Sums(4, false));
             s.count++;
             s.add(0, (double) cpus * elapsed);
             s.add(1, (double) elapsed);
@@ -144,59 +144,49 @@ final class DayTally {
     }
 
     private void insert(Connection connection, long machineId, String date, int endDay) throws SQLException {
-        try (MultiRowInsert ins = new MultiRowInsert(connection, "INSERT INTO daily_summary (machine_id, date, user_id, "
-                + "account_id, queue_id, job_count, cpu_hours, gpu_hours, memory_hours, cpu_charges, gpu_charges, "
-                + "memory_charges) VALUES ", 12, ROWS_PER_INSERT)) {
-            for (Map.Entry<SummaryKey, Sums> e : summary.entrySet()) {
-                SummaryKey k = e.getKey();
-                ins.add(machineId);
-                ins.add(date);
-                ins.add(k.user());
-                ins.add(k.account());
-                ins.add(k.queue());
-                e.getValue().addTo(ins);
-                ins.endRow();
-            }
-            ins.flush();
-        }
-        try (MultiRowInsert ins = new MultiRowInsert(connection, "INSERT INTO daily_buckets (machine_id, end_day, "
-                + "dimension, bucket, queue_id, user_id, job_count, wait_jobs, wait_secs, cpu_hours, gpu_hours) VALUES ",
-                11, ROWS_PER_INSERT)) {
-            for (Map.Entry<BucketKey, Sums> e : buckets.entrySet()) {
-                BucketKey k = e.getKey();
-                Sums s = e.getValue();
-                ins.add(machineId);
-                ins.add(endDay);
-                ins.add(k.dimension());
-                ins.add(k.bucket());
-                ins.add(k.queue());
-                ins.add(k.user(), Types.BIGINT);
-                ins.add(s.count);
-                ins.add(s.waitJobs);
-                ins.add(s.waitSecs);
-                ins.add(s.sum(0));
-                ins.add(s.sum(1));
-                ins.endRow();
-            }
-            ins.flush();
-        }
-        try (MultiRowInsert ins = new MultiRowInsert(connection, "INSERT INTO daily_user_usage (machine_id, end_day, "
-                + "user_id, status, job_count, cpu_seconds, elapsed_seconds, gpu_seconds, gpu_elapsed_seconds) VALUES ",
-                9, ROWS_PER_INSERT)) {
-            for (Map.Entry<UserKey, Sums> e : users.entrySet()) {
-                ins.add(machineId);
-                ins.add(endDay);
-                ins.add(e.getKey().user());
-                ins.add(e.getKey().status());
+        insert(connection, "INSERT INTO daily_summary (machine_id, date, user_id, account_id, queue_id, job_count, "
+                + "cpu_hours, gpu_hours, memory_hours, cpu_charges, gpu_charges, memory_charges) VALUES ", 12, summary,
+                (ins, k) -> {
+                    ins.add(machineId);
+                    ins.add(date);
+                    ins.add(k.user());
+                    ins.add(k.account());
+                    ins.add(k.queue());
+                });
+        insert(connection, "INSERT INTO daily_buckets (machine_id, end_day, dimension, bucket, queue_id, user_id, "
+                + "job_count, wait_jobs, wait_secs, cpu_hours, gpu_hours) VALUES ", 11, buckets, (ins, k) -> {
+                    ins.add(machineId);
+                    ins.add(endDay);
+                    ins.add(k.dimension());
+                    ins.add(k.bucket());
+                    ins.add(k.queue());
+                    ins.add(k.user(), Types.BIGINT);
+                });
+        insert(connection, "INSERT INTO daily_user_usage (machine_id, end_day, user_id, status, job_count, cpu_seconds, "
+                + "elapsed_seconds, gpu_seconds, gpu_elapsed_seconds) VALUES ", 9, users, (ins, k) -> {
+                    ins.add(machineId);
+                    ins.add(endDay);
+                    ins.add(k.user());
+                    ins.add(k.status());
+                });
+    }
+
+    /** The key columns of a group's row; its {@link Sums} follow. */
+    private interface KeyColumns<K> {
+        void add(MultiRowInsert ins, K key);
+    }
+
+    private static <K> void insert(Connection connection, String head, int columns, Map<K, Sums> groups, KeyColumns<K> key)
+            throws SQLException {
+        try (MultiRowInsert ins = new MultiRowInsert(connection, head, columns, ROWS_PER_INSERT)) {
+            for (Map.Entry<K, Sums> e : groups.entrySet()) {
+                key.add(ins, e.getKey());
                 e.getValue().addTo(ins);
                 ins.endRow();
             }
             ins.flush();
         }
     }
-
-
-
 
     private record SummaryKey(long user, long account, long queue) {
     }
@@ -215,7 +205,11 @@ final class DayTally {
         private final double[] sums;
         private final double[] compensations;
 
-        Sums(int n) {
+        private final boolean waits;
+
+        /** @param waits whether the row has the wait columns (job_count, wait_jobs, wait_secs, sums...) */
+        Sums(int n, boolean waits) {
+            this.waits = waits;
             sums = new double[n];
             compensations = new double[n];
         }
@@ -232,9 +226,13 @@ final class DayTally {
             return sums[i] + compensations[i];
         }
 
-        /** The count, then every sum. */
+        /** The count, the waits if kept, then every sum. */
         void addTo(MultiRowInsert ins) {
             ins.add(count);
+            if (waits) {
+                ins.add(waitJobs);
+                ins.add(waitSecs);
+            }
             for (int i = 0; i < sums.length; i++) {
                 ins.add(sum(i));
             }
