@@ -98,7 +98,11 @@ final class ScoreboardTuiCommand extends LeafCommand {
         if (published != null && !screen.snapshot()) {
             TuiState state = state(line, window, metric, List.of(ALL), cluster);
             // The store is read with the screen on: its warnings go to the status line.
-            BiPredicate<String, String> failed = ScoreboardSupport.failures(ctx, root, w -> state.warning = w);
+            List<String> warnings = new ArrayList<>();
+            BiPredicate<String, String> failed = ScoreboardSupport.failures(ctx, root, w -> {
+                warnings.add(w);
+                state.warning = warnings.get(0) + (warnings.size() > 1 ? "; " + (warnings.size() - 1) + " more like it" : "");
+            });
             boolean[] listed = {false};
             return screen.show(ctx, state, published, true, () -> {
                 if (!listed[0]) {
