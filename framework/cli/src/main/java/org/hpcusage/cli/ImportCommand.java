@@ -1,7 +1,10 @@
 package org.hpcusage.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.hpcusage.core.config.Machine;
@@ -67,7 +70,7 @@ final class ImportCommand extends LeafCommand {
                 !line.hasOption("no-summary"), intValue(line, "batch-size", 1000, 1), ctx.site().recordCodec());
         boolean verbose = line.hasOption("verbose");
         // As sync does: the first 20 malformed lines of a file are shown, then a count.
-        java.util.Map<String, Integer> rejects = new java.util.LinkedHashMap<>();
+        Map<String, Integer> rejects = new LinkedHashMap<>();
         SyncEngine engine = new SyncEngine(ctx.store().jobs(), machine, options, new SyncListener() {
             @Override
             public void rejected(String source, long lineNumber, String reason) {
@@ -77,8 +80,12 @@ final class ImportCommand extends LeafCommand {
             }
         });
         long fetched = 0, inserted = 0, updated = 0, duplicates = 0, errors = 0, days = 0, skipped = 0;
+        List<String> unreadable = new ArrayList<>();
         for (String f : files) {
             SyncEngine.FileResult r = engine.importFile(Path.of(f));
+            if (r.errors() > 0 && r.errors() == r.fetched()) {
+                unreadable.add(f);
+            }
             fetched += r.fetched();
             inserted += r.inserted();
             updated += r.updated();
@@ -114,6 +121,11 @@ final class ImportCommand extends LeafCommand {
         if (days > 0) {
             out.printf("  Days summarized: %,d%n", days);
         }
-        return 0;
+        // A file of which not one record could be read is a wrong file or format: say so in the
+        // exit code, so a script does not take it for an empty day.
+        for (String f : unreadable) {
+            ctx.err().println("hpcusage: " + f + ": no record could be read (is --scheduler right?)");
+        }
+        return unreadable.isEmpty() ? 0 : 1;
     }
 }

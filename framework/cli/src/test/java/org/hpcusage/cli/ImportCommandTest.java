@@ -66,4 +66,27 @@ class ImportCommandTest {
         MainTest.Run noFiles = MainTest.run("jobs", "import", "-m", "hammer", "--db", db);
         assertEquals(2, noFiles.exit());
     }
+
+    /**
+     * Real sacct output in its default fields (from a public Snakemake issue: no User, no End):
+     * nothing can be stored, each line says why, and the exit code says so too.
+     */
+    @Test
+    void aFileOfWhichNoRecordCanBeReadFails() throws IOException {
+        Path dump = Files.writeString(temp.resolve("default-fields.txt"), ""
+                + "JobID|JobName|Partition|Account|AllocCPUS|State|ExitCode\n"
+                + "2355542|smk-genomics_db2vcf|amilan|csu-general|2|FAILED|1:0\n"
+                + "2355542.batch|batch||csu-general|2|FAILED|1:0\n");
+        MainTest.Run r = MainTest.run("jobs", "import", "-m", "hammer", "--scheduler", "slurm", dump.toString(),
+                "--db", temp.resolve("jobs.db").toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("Inserted: 0") && r.out().contains("Errors:   3"), r.out());
+        assertTrue(r.err().contains(dump + ":1: header lacks required field(s) User, End"), r.err());
+        assertTrue(r.err().contains("hpcusage: " + dump + ": no record could be read (is --scheduler right?)"), r.err());
+        // Not recorded as imported: a second run reads it again instead of skipping it.
+        MainTest.Run again = MainTest.run("jobs", "import", "-m", "hammer", "--scheduler", "slurm", dump.toString(),
+                "--db", temp.resolve("jobs.db").toString());
+        assertEquals(1, again.exit(), again.err());
+        assertTrue(again.out().contains("Errors:   3") && !again.out().contains("Files skipped"), again.out());
+    }
 }

@@ -276,6 +276,11 @@ public final class SyncEngine {
                 timing.writing += t0 - t1;
             }
         }
+        if (writer.fetched > 0 && writer.errors == writer.fetched) {
+            // Not one record could be read (a wrong --scheduler, a wrong file): not recorded as
+            // done, so a run with the right options reads it instead of skipping it.
+            return writer;
+        }
         LedgerEntry entry = new LedgerEntry();
         entry.setMachineId(machineId);
         entry.setUnit(unit);
