@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.config.Machine;
@@ -43,9 +45,18 @@ final class DayAggregates {
      * jobs, then the monthly sums of the months they fall in, once each.
      */
     static void summarize(SqlSession session, long machineId, Collection<LocalDate> days, SeenJobs seen) {
+        summarize(session, machineId, days, seen, Map.of());
+    }
+
+    /**
+     * @param tallies days whose every job was summed as it was written (days that had no jobs
+     *                before this transaction, SQLite): their rows come from there, not from a read
+     */
+    static void summarize(SqlSession session, long machineId, Collection<LocalDate> days, SeenJobs seen,
+                          Map<Integer, DayTally> tallies) {
         Set<Integer> months = new TreeSet<>();
         for (LocalDate day : days) {
-            summarizeDay(session, machineId, day, seen);
+            summarizeDay(session, machineId, day, seen, tallies.get(Machine.yyyymmdd(day)));
             months.add(Machine.yyyymmdd(day) / 100);
         }
         RollupMapper rollups = session.getMapper(RollupMapper.class);
@@ -56,7 +67,7 @@ final class DayAggregates {
         }
     }
 
-    private static void summarizeDay(SqlSession session, long machineId, LocalDate day, SeenJobs seen) {
+    private static void summarizeDay(SqlSession session, long machineId, LocalDate day, SeenJobs seen, DayTally written) {
         int endDay = Machine.yyyymmdd(day);
         RollupMapper rollups = session.getMapper(RollupMapper.class);
         if (rollups.isPruned(machineId, endDay)) {
@@ -70,7 +81,8 @@ final class DayAggregates {
         rollups.deleteUserUsage(machineId, endDay);
         rollups.deleteDay(machineId, endDay);
         boolean sqlite = Dialect.SQLITE.id().equals(session.getConfiguration().getDatabaseId());
-        int summaryRows = sqlite ? tally(session, machineId, date, endDay) : grouped(session, machineId, date, endDay);
+        int summaryRows = written != null ? insert(session, written, machineId, date, endDay)
+                : sqlite ? tally(session, machineId, date, endDay) : grouped(session, machineId, date, endDay);
         if (summaryRows == 0) {
             summaries.insertMarker(machineId, date);   // the NO_JOBS marker
         }
@@ -86,6 +98,18 @@ final class DayAggregates {
         int rows = session.getMapper(SummaryMapper.class).insertDay(machineId, date, endDay);
         insertRollups(session.getMapper(RollupMapper.class), machineId, endDay);
         return rows;
+    }
+
+    /** Days whose aggregates came from a tally summed as their jobs were written (for tests). */
+    static final AtomicLong SUMMED_AS_WRITTEN = new AtomicLong();
+
+    private static int insert(SqlSession session, DayTally written, long machineId, String date, int endDay) {
+        SUMMED_AS_WRITTEN.incrementAndGet();
+        try {
+            return written.insert(session.getConnection(), machineId, date, endDay);
+        } catch (SQLException e) {
+            throw new PersistenceException("rolling up " + date + ": " + e.getMessage(), e);
+        }
     }
 
     /** The same rows as {@link #grouped}, summed in Java (SQLite; see {@link DayTally}). */

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.hpcusage.core.report.resource.Dimension;
 import org.hpcusage.core.store.MultiRowInsert;
+import org.hpcusage.spi.accounting.JobRecord;
+import org.hpcusage.spi.charging.Charge;
 
 /**
  * A machine-local day's daily_summary, daily_buckets and daily_user_usage rows from one read of
@@ -20,6 +22,11 @@ import org.hpcusage.core.store.MultiRowInsert;
  * computed by the SQL CASE of {@link Dimension} (so the bucket rules stay in one place), and
  * hash maps here, give the same rows. PostgreSQL keeps the statements: it aggregates by hash on
  * the server and sends back only the groups.
+ *
+ * <p>A day that had no jobs before the unit that writes it (a new day of a sync, a month's first
+ * import) needs no read at all: its jobs are added here as they are written, with their buckets
+ * from {@link Dimension#bucketOf}, the Java twin of the SQL, and {@code DayTallyTest} checks
+ * that both ways give the same rows.
  *
  * <p>Sums of real numbers are compensated (Kahan–Babuška–Neumaier), as SQLite's own SUM() is
  * since 3.43, so the hours match the statements' to the last bits or nearly so.
@@ -45,7 +52,8 @@ final class DayTally {
     private final Map<BucketKey, Sums> buckets = new HashMap<>();
     private final Map<UserKey, Sums> users = new HashMap<>();
 
-    private DayTally() {
+    /** An empty tally, for jobs added as they are written ({@link #add(JobRecord, Long, Long, Long, Charge)}). */
+    DayTally() {
     }
 
     private static String read() {
@@ -71,7 +79,8 @@ final class DayTally {
     }
 
     /**
-     * Inserts the day's aggregate rows (the caller has deleted the old ones).
+     * Reads the day's stored jobs back and inserts its aggregate rows (the caller has deleted the
+     * old ones).
      *
      * @return the number of daily_summary rows written (0: the caller writes the "no jobs" marker)
      */
@@ -86,25 +95,41 @@ final class DayTally {
                 }
             }
         }
-        tally.insert(connection, machineId, date, endDay);
-        return tally.summary.size();
+        return tally.insert(connection, machineId, date, endDay);
     }
 
     private void add(ResultSet rs) throws SQLException {
-        long user = rs.getLong(1);
-        long account = rs.getLong(2);
-        long queue = rs.getLong(3);
-        String status = rs.getString(4);
-        long cpus = rs.getLong(5);
-        long gpus = rs.getLong(6);
-        long elapsed = rs.getLong(7);
-        long eligibleSecs = rs.getLong(8);
-        double cpuHours = rs.getDouble(9);
-        double gpuHours = rs.getDouble(10);
-        double memoryHours = rs.getDouble(11);
-        double qos = rs.getDouble(12);
-        long packed = rs.getLong(13);
+        add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                rs.getLong(8), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getLong(13));
+    }
 
+    /**
+     * Adds a job as it is written, with the ids it is stored under and its charge: the same
+     * values {@link #READ} would read back from its row.
+     */
+    void add(JobRecord job, Long userId, Long accountId, Long queueId, Charge charge) {
+        long packed = 0;
+        for (int d = 0; d < DIMENSIONS.length; d++) {
+            int bucket = DIMENSIONS[d].bucketOf(job);
+            if (bucket != Dimension.EXCLUDED) {
+                packed += (long) (bucket + 2) << (BUCKET_BITS * d);
+            }
+        }
+        add(orNone(userId), orNone(accountId), orNone(queueId), job.status(), orZero(job.numcpus()), orZero(job.numgpus()),
+                job.elapsed() == null ? 0 : job.elapsed(), job.eligibleSecs() == null ? Long.MIN_VALUE : job.eligibleSecs(),
+                charge.cpuHours(), charge.gpuHours(), charge.memoryHours(), charge.qosFactor(), packed);
+    }
+
+    private static long orNone(Long id) {
+        return id == null ? -1 : id;
+    }
+
+    private static long orZero(Integer n) {
+        return n == null ? 0 : n;
+    }
+
+    private void add(long user, long account, long queue, String status, long cpus, long gpus, long elapsed,
+                     long eligibleSecs, double cpuHours, double gpuHours, double memoryHours, double qos, long packed) {
         if (user >= 0 && account >= 0 && queue >= 0) {
             Sums s = summary.computeIfAbsent(new SummaryKey(user, account, queue), k -> new Sums(6, false));
             s.count++;
@@ -143,7 +168,12 @@ final class DayTally {
         }
     }
 
-    private void insert(Connection connection, long machineId, String date, int endDay) throws SQLException {
+    /**
+     * Inserts the rows summed so far (the caller has deleted the day's old ones).
+     *
+     * @return the number of daily_summary rows written (0: the caller writes the "no jobs" marker)
+     */
+    int insert(Connection connection, long machineId, String date, int endDay) throws SQLException {
         insert(connection, "INSERT INTO daily_summary (machine_id, date, user_id, account_id, queue_id, job_count, "
                 + "cpu_hours, gpu_hours, memory_hours, cpu_charges, gpu_charges, memory_charges) VALUES ", 12, summary,
                 (ins, k) -> {
@@ -169,6 +199,7 @@ final class DayTally {
                     ins.add(k.user());
                     ins.add(k.status());
                 });
+        return summary.size();
     }
 
     /** The key columns of a group's row; its {@link Sums} follow. */

@@ -19,6 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.store.Database;
@@ -124,7 +128,7 @@ public final class SyncEngine {
                 for (int day : writer.days) {
                     days.add(localDate(day));
                 }
-                summarize(session, days);
+                summarize(session, days, writer.tallies);
                 summarized = days.size();
             }
             return new FileResult(file, writer.fetched, writer.inserted, writer.updated, writer.errors, summarized, false);
@@ -246,7 +250,7 @@ public final class SyncEngine {
                 days.add(localDate(other));
             }
         }
-        summarize(session, days);
+        summarize(session, days, writer.tallies);
         return new DayResult(day, DayResult.Outcome.SYNCED, null, writer.fetched, writer.inserted, writer.updated,
                 writer.errors, summarized);
     }
@@ -275,6 +279,9 @@ public final class SyncEngine {
                 t0 = System.nanoTime();
                 timing.writing += t0 - t1;
             }
+            writer.finishTallies();
+        } finally {
+            writer.stopTallies();
         }
         if (writer.fetched > 0 && writer.errors == writer.fetched) {
             // Not one record could be read (a wrong --scheduler, a wrong file): not recorded as
@@ -385,6 +392,25 @@ public final class SyncEngine {
         final Set<Integer> days = new TreeSet<>();
         /** The machine's pruned days: their jobs are de-duplicated against {@link SeenJobs}. */
         final Set<Integer> pruned = new HashSet<>();
+        /**
+         * Days that had no jobs before this unit, summed as their jobs are written, so their
+         * aggregates need no read of what was just written (SQLite; see {@link DayTally}).
+         */
+        final Map<Integer, DayTally> tallies = new HashMap<>();
+        /** Days that had jobs before this unit (or are pruned): their aggregates are read. */
+        private final Set<Integer> readBack = new HashSet<>();
+        private final boolean tallying = db.dialect() == Dialect.SQLITE && options.summarize();
+        /**
+         * Adding to the tallies runs on a thread of its own, a batch at a time: it is ~2 s of a
+         * million-job import, and this thread is the import's bound while the parser's has time.
+         */
+        private final ExecutorService tallyThread = tallying ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "day tally");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        private final List<Future<?>> tallied = new ArrayList<>();
+        private List<Runnable> toTally = new ArrayList<>();
         private JobWriter jobs;
         private long nextId;
         int fetched, inserted, updated, errors;
@@ -431,19 +457,77 @@ public final class SyncEngine {
                 }
                 if (id == null) {
                     long newId = nextId++;
-                    jobs.insert(newId, job, keys(job, p.charge()));
+                    JobWriter.Keys keys = keys(job, p.charge());
+                    tally(job, keys, p.charge());   // before the insert: a new day is checked against the store
+                    jobs.insert(newId, job, keys);
                     write(newId, p);
                     inserted++;
                 } else if (options.mode() == SyncMode.UPSERT) {
                     // Charges come from the freshly parsed values (the reference used stale ones).
-                    jobs.update(id, job, keys(job, p.charge()));
+                    JobWriter.Keys keys = keys(job, p.charge());
+                    readBack(keys.endDay());
+                    jobs.update(id, job, keys);
                     write(id, p);
                     updated++;
                 }
             }
+            if (!toTally.isEmpty()) {
+                List<Runnable> work = toTally;
+                toTally = new ArrayList<>();
+                tallied.add(tallyThread.submit(() -> work.forEach(Runnable::run)));
+            }
             long t = System.nanoTime();
             jobs.flush();
             timing.flushing += System.nanoTime() - t;
+        }
+
+        /** Waits until every job handed to the tallies is added (a failure there fails the unit). */
+        void finishTallies() throws SQLException {
+            for (Future<?> f : tallied) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while summing the days", e);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+            tallied.clear();
+        }
+
+        void stopTallies() {
+            if (tallyThread != null) {
+                tallyThread.shutdownNow();
+            }
+        }
+
+        /** Adds a job being inserted to its day's tally, if its day had no jobs before this unit. */
+        private void tally(JobRecord job, JobWriter.Keys keys, Charge charge) {
+            int day = keys.endDay();
+            if (!tallying || day == 0 || readBack.contains(day)) {
+                return;
+            }
+            DayTally tally = tallies.get(day);
+            if (tally == null) {
+                // First job of the day in this unit, not yet written: the store shows what was there before.
+                if (pruned.contains(day) || session.getMapper(RollupMapper.class).countJobsOn(machineId, day) > 0) {
+                    readBack.add(day);
+                    return;
+                }
+                tally = new DayTally();
+                tallies.put(day, tally);
+            }
+            DayTally into = tally;
+            toTally.add(() -> into.add(job, keys.userId(), keys.accountId(), keys.queueId(), charge));
+        }
+
+        /** A day whose stored jobs change here (an update) is summed from the store. */
+        private void readBack(int day) {
+            if (day != 0) {
+                tallies.remove(day);
+                readBack.add(day);
+            }
         }
 
         /** Whether a job not in the store ends on a pruned day and is (or may be) counted already. */
@@ -513,8 +597,12 @@ public final class SyncEngine {
 
     /** Rebuilds machine-local days' summaries and rollups (adds to them on a pruned day). */
     private void summarize(SqlSession session, List<LocalDate> days) {
+        summarize(session, days, Map.of());
+    }
+
+    private void summarize(SqlSession session, List<LocalDate> days, Map<Integer, DayTally> tallies) {
         long t = System.nanoTime();
-        DayAggregates.summarize(session, machineId, days, seenJobs);
+        DayAggregates.summarize(session, machineId, days, seenJobs, tallies);
         timing.summarizing += System.nanoTime() - t;
     }
 
