@@ -369,13 +369,17 @@ public final class SyncEngine {
         return compressor = RecordCodec.zstd(stored.getId(), stored.getDictionary());
     }
 
-    /** A parsed job with its charge and compressed raw record, made on the parser's thread. */
-    private record PreparedJob(JobRecord job, Charge charge, byte[] record) {
+    /**
+     * A parsed job with its charge, compressed raw record and de-duplication key, made on the
+     * parser's thread (the writing thread is the import's bound).
+     */
+    private record PreparedJob(JobRecord job, Charge charge, byte[] record, String identity) {
     }
 
     private PreparedJob prepare(JobRecord job, RecordCodec.Compressor codec) {
         return new PreparedJob(job, machine.rule().charge(job),
-                job.rawRecord() == null ? null : codec.compress(job.rawRecord()));
+                job.rawRecord() == null ? null : codec.compress(job.rawRecord()),
+                JobWriter.identity(job.jobId(), job.submit() == null ? null : job.submit().getEpochSecond()));
     }
 
     /** Writes one day's parsed batches: de-duplicates against the store and the file, then batches SQL. */
@@ -447,7 +451,7 @@ public final class SyncEngine {
             Map<String, Long> stored = jobs.findStored(machineId, jobIds);
             for (PreparedJob p : batch.jobs()) {
                 JobRecord job = p.job();
-                String key = JobWriter.identity(job.jobId(), job.submit() == null ? null : job.submit().getEpochSecond());
+                String key = p.identity();
                 if (!seen.add(key)) {
                     continue; // the same job twice in one file: the first one counts
                 }
