@@ -80,7 +80,7 @@ final class ScoreboardTuiCommand extends LeafCommand {
         } catch (UserException e) {
             throw new UsageException(e.getMessage()); // a bad option value: exit 2, as the reference
         }
-        Screen screen = new Screen(intValue(line, "width", envInt("COLUMNS", 120), 20),
+        Output output = new Output(intValue(line, "width", envInt("COLUMNS", 120), 20),
                 intValue(line, "height", envInt("LINES", 30), TuiFrame.CHROME + 1),
                 line.hasOption("snapshot") || !interactiveTerminal(), intValue(line, "refresh-sec", 5, 1) * 1000L);
         Path root = ScoreboardSupport.root(line, false);
@@ -92,10 +92,10 @@ final class ScoreboardTuiCommand extends LeafCommand {
         TuiBoard published = published(ctx, line, root, cluster);
         if (published != null && !storeExists(ctx)) {
             TuiState state = state(line, window, metric, List.of(ALL), cluster);
-            return screen.show(ctx, state, published, false, () -> reread(root));
+            return output.show(ctx, state, published, false, () -> reread(root));
         }
         Privacy privacy = ScoreboardSupport.privacy(line, root);
-        if (published != null && !screen.snapshot()) {
+        if (published != null && !output.snapshot()) {
             TuiState state = state(line, window, metric, List.of(ALL), cluster);
             // The store is read with the screen on: its warnings go to the status line.
             List<String> warnings = new ArrayList<>();
@@ -103,12 +103,8 @@ final class ScoreboardTuiCommand extends LeafCommand {
                 warnings.add(w);
                 state.warning = warnings.get(0) + (warnings.size() > 1 ? "; " + (warnings.size() - 1) + " more like it" : "");
             });
-            boolean[] listed = {false};
-            return screen.show(ctx, state, published, true, () -> {
-                if (!listed[0]) {
-                    state.clusters(clusters(ctx, line));
-                    listed[0] = true;
-                }
+            return output.show(ctx, state, published, true, () -> {
+                state.clusters(clusters(ctx, line));   // one small read; it also finds clusters added since
                 return load(ctx, line, state.cluster(), failed, privacy, EnumSet.allOf(Window.class));
             });
         }
@@ -121,11 +117,11 @@ final class ScoreboardTuiCommand extends LeafCommand {
         // (the others follow right after it is drawn).
         boolean partial = state.window == Window.ALLTIME;
         TuiBoard first = partial ? load(ctx, line, state.cluster(), failed, privacy, EnumSet.of(Window.ALLTIME)) : loader.load();
-        return screen.show(ctx, state, first, partial, loader);
+        return output.show(ctx, state, first, partial, loader);
     }
 
     /** Where frames go: one printed as text ({@code --snapshot}, or no terminal), or the full screen. */
-    private record Screen(int width, int height, boolean snapshot, long refreshMs) {
+    private record Output(int width, int height, boolean snapshot, long refreshMs) {
         /** @param partial {@code first} holds only the window on screen, or is not the store's: load once drawn */
         int show(Context ctx, TuiState state, TuiBoard first, boolean partial, Loader loader) throws Exception {
             if (snapshot) {

@@ -2,6 +2,7 @@ package org.hpcusage.core.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +37,9 @@ final class DayAggregates {
     private static final List<RollupMapper.BucketRule> BUCKETS = Arrays.stream(Dimension.values())
             .map(d -> new RollupMapper.BucketRule(d.code(), d.bucketSql(), d.filter(), d.perUser()))
             .toList();
+
+    /** Days whose aggregates came from a tally summed as their jobs were written (for tests). */
+    static final AtomicLong SUMMED_AS_WRITTEN = new AtomicLong();
 
     private DayAggregates() {
     }
@@ -81,8 +85,13 @@ final class DayAggregates {
         rollups.deleteUserUsage(machineId, endDay);
         rollups.deleteDay(machineId, endDay);
         boolean sqlite = Dialect.SQLITE.id().equals(session.getConfiguration().getDatabaseId());
-        int summaryRows = written != null ? insert(session, written, machineId, date, endDay)
-                : sqlite ? tally(session, machineId, date, endDay) : grouped(session, machineId, date, endDay);
+        int summaryRows;
+        if (written != null) {
+            SUMMED_AS_WRITTEN.incrementAndGet();
+            summaryRows = jdbc(session, date, c -> written.insert(c, machineId, date, endDay));
+        } else {
+            summaryRows = sqlite ? tally(session, machineId, date, endDay) : grouped(session, machineId, date, endDay);
+        }
         if (summaryRows == 0) {
             summaries.insertMarker(machineId, date);   // the NO_JOBS marker
         }
@@ -100,22 +109,19 @@ final class DayAggregates {
         return rows;
     }
 
-    /** Days whose aggregates came from a tally summed as their jobs were written (for tests). */
-    static final AtomicLong SUMMED_AS_WRITTEN = new AtomicLong();
-
-    private static int insert(SqlSession session, DayTally written, long machineId, String date, int endDay) {
-        SUMMED_AS_WRITTEN.incrementAndGet();
-        try {
-            return written.insert(session.getConnection(), machineId, date, endDay);
-        } catch (SQLException e) {
-            throw new PersistenceException("rolling up " + date + ": " + e.getMessage(), e);
-        }
-    }
-
     /** The same rows as {@link #grouped}, summed in Java (SQLite; see {@link DayTally}). */
     static int tally(SqlSession session, long machineId, String date, int endDay) {
+        return jdbc(session, date, c -> DayTally.write(c, machineId, date, endDay));
+    }
+
+    private interface DayRows {
+        int write(Connection connection) throws SQLException;
+    }
+
+    /** Runs a day's JDBC writes on the session's connection, failing as MyBatis statements do. */
+    private static int jdbc(SqlSession session, String date, DayRows rows) {
         try {
-            return DayTally.write(session.getConnection(), machineId, date, endDay);
+            return rows.write(session.getConnection());
         } catch (SQLException e) {
             throw new PersistenceException("rolling up " + date + ": " + e.getMessage(), e);
         }

@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Splits a scan file's bytes into lines without copying them, for {@link ScanParser}s: the caller
  * reads {@link #buffer()} between {@link #start()} and {@link #end()}. Lines end at {@code \n};
- * one {@code \r} before it (CRLF files) is dropped. A last line without a terminator still
+ * one {@code \r} before it (CRLF files) is dropped. Records can end at another byte instead
+ * (NUL for {@code find -printf ...\0}), then kept whole. A last line without a terminator still
  * counts. Bytes, because scan paths need not be UTF-8.
  *
  * <p>A line longer than {@link #MAX_LINE_LENGTH} is skipped up to its end and flagged with
@@ -22,6 +23,7 @@ public final class ScanLines {
     public static final int MAX_LINE_LENGTH = 1 << 20;
 
     private final InputStream in;
+    private final byte terminator;
     private byte[] buf = new byte[1 << 20];
     private int pos;
     private int limit;
@@ -31,9 +33,15 @@ public final class ScanLines {
     private boolean tooLong;
     private long lineNumber;
 
-    /** @since 0.1 */
+    /** Lines ending at {@code \n}. @since 0.1 */
     public ScanLines(InputStream in) {
+        this(in, (byte) '\n');
+    }
+
+    /** Records ending at {@code terminator}; only {@code \n}-ended lines lose a {@code \r}. @since 0.1 */
+    public ScanLines(InputStream in, byte terminator) {
         this.in = in;
+        this.terminator = terminator;
     }
 
     /** The buffer holding the current line. @since 0.1 */
@@ -57,7 +65,7 @@ public final class ScanLines {
         int scan = pos;
         while (true) {
             for (int i = scan; i < limit; i++) {
-                if (buf[i] == '\n') {
+                if (buf[i] == terminator) {
                     return found(i, i + 1);
                 }
             }
@@ -93,7 +101,7 @@ public final class ScanLines {
             end = lineEnd;
         } else {
             start = pos;
-            end = lineEnd > start && buf[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            end = terminator == '\n' && lineEnd > start && buf[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
         }
         pos = nextPos;
         lineNumber++;

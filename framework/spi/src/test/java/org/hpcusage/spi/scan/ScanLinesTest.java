@@ -32,6 +32,17 @@ class ScanLinesTest {
         assertEquals(List.of(), lines(new byte[0]));
     }
 
+    /** find -printf '...\0': records end at NUL and keep newlines and carriage returns (they are path bytes). */
+    @Test
+    void nulTerminatedRecordsKeepNewlinesAndCarriageReturns() throws IOException {
+        ScanLines records = new ScanLines(new ByteArrayInputStream("a\nb\r\0\0c".getBytes(StandardCharsets.ISO_8859_1)), (byte) 0);
+        List<String> out = new ArrayList<>();
+        while (records.next()) {
+            out.add(new String(records.buffer(), records.start(), records.end() - records.start(), StandardCharsets.ISO_8859_1));
+        }
+        assertEquals(List.of("a\nb\r", "", "c"), out);
+    }
+
     @Test
     void bytesThatAreNotUtf8ComeThroughUntouched() throws IOException {
         byte[] input = {'/', 'd', (byte) 0xff, (byte) 0xc3, '\n'};

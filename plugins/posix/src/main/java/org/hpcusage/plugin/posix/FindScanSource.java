@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hpcusage.spi.scan.EntrySink;
 import org.hpcusage.spi.scan.FileEntry;
+import org.hpcusage.spi.scan.ScanLines;
 import org.hpcusage.spi.scan.ScanSource;
 import org.pf4j.Extension;
 
@@ -187,8 +188,12 @@ public final class FindScanSource implements ScanSource {
         Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         try {
             try (InputStream in = p.getInputStream()) {
-                NulRecords records = new NulRecords(in);
+                ScanLines records = new ScanLines(in, (byte) 0);
                 while (records.next()) {
+                    if (records.tooLong()) {
+                        messages.accept("find record over " + ScanLines.MAX_LINE_LENGTH + " bytes skipped");
+                        continue;
+                    }
                     Object r = PosixFindScanParser.record(records.buffer(), records.start(), records.end(), zone);
                     if (r instanceof FileEntry e) {
                         entries.accept(e);
