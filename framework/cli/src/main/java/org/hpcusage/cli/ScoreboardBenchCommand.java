@@ -12,10 +12,12 @@ import java.time.ZoneOffset;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.hpcusage.core.config.Machine;
+import org.hpcusage.core.ingest.Pruner;
 import org.hpcusage.core.ingest.SyncEngine;
 import org.hpcusage.core.ingest.SyncListener;
 import org.hpcusage.core.ingest.SyncMode;
 import org.hpcusage.core.ingest.SyncOptions;
+import org.hpcusage.core.scoreboard.BloomSeenJobs;
 import org.hpcusage.core.scoreboard.Leaderboards;
 import org.hpcusage.core.scoreboard.Privacy;
 import org.hpcusage.core.store.Database;
@@ -49,6 +51,8 @@ final class ScoreboardBenchCommand extends LeafCommand {
                 .addOption(opt(null, "months", "N", "months per cluster, ending 2025-12 (default 1)"))
                 .addOption(opt(null, "clusters", "N", "clusters (default 1)"))
                 .addOption(opt(null, "scheduler", "NAME", "format to generate (default slurm)"))
+                .addOption(opt(null, "keep-days", "N", "import in retention mode, as poll --keep-days N on 2026-01-01: "
+                        + "jobs of older days go to the rollups and Bloom files only"))
                 .addOption(opt(null, "work-dir", "DIR", "where to put the dumps and the store (default: a temp dir, removed after)"))
                 .addOption(opt(null, "reuse", null, "time the leaderboards on the store an earlier run left in --work-dir "
                         + "(or --db), importing nothing"));
@@ -57,7 +61,8 @@ final class ScoreboardBenchCommand extends LeafCommand {
     @Override
     protected String examples() {
         return "hpcusage scoreboard bench --jobs 1000000\nhpcusage scoreboard bench --jobs 100000 --months 12 --clusters 5"
-                + " --work-dir /scratch/sb\nhpcusage scoreboard bench --work-dir /scratch/sb --reuse";
+                + " --work-dir /scratch/sb\nhpcusage scoreboard bench --work-dir /scratch/sb --reuse"
+                + "\nhpcusage scoreboard bench --jobs 1000000 --keep-days 7";
     }
 
     @Override
@@ -70,6 +75,7 @@ final class ScoreboardBenchCommand extends LeafCommand {
         AccountingParser parser = ctx.extensions().parsers().get(scheduler);
         boolean keep = line.hasOption("work-dir");
         boolean reuse = line.hasOption("reuse");
+        Integer keepDays = line.hasOption("keep-days") ? intValue(line, "keep-days", 0, 1) : null;
         if (reuse && !keep && ctx.globals().db() == null) {
             throw new UsageException("--reuse needs the --work-dir (or --db) of an earlier run");
         }
@@ -80,16 +86,19 @@ final class ScoreboardBenchCommand extends LeafCommand {
             if (reuse && target.sqliteFile() != null && !Files.exists(target.sqliteFile())) {
                 throw new UsageException("no store to reuse: " + target.sqliteFile());
             }
+            Path root = work.resolve("root");   // the Bloom files of retention mode
             if (target.sqliteFile() != null && !reuse) {
                 Files.deleteIfExists(target.sqliteFile());
+                BenchCommand.deleteTree(root);
             }
             YearMonth last = YearMonth.of(2025, 12);
+            Instant now = last.atEndOfMonth().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             long imported;
             double[] importSeconds = {0};
             try (Database db = Database.open(target, MigrationRunner.JOBS)) {
+                Retained retained = keepDays == null ? null : new Retained(root, now, keepDays);
                 imported = reuse ? BenchCommand.countJobs(db)
-                        : importMonths(ctx, db, generator, scheduler, clusters, months, jobs, last, work, importSeconds);
-                Instant now = last.atEndOfMonth().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                        : importMonths(ctx, db, generator, scheduler, clusters, months, jobs, last, work, retained, importSeconds);
                 for (int round = 1; round <= (reuse ? 5 : 2); round++) {
                     long t1 = System.nanoTime();
                     Leaderboards.compute(db, now, null, (machine, status) -> parser.isFailure(status),
@@ -113,9 +122,22 @@ final class ScoreboardBenchCommand extends LeafCommand {
         return 0;
     }
 
-    /** Generates and imports every cluster-month, one file each; adds the import time to {@code seconds[0]}. */
+    /** Retention mode's import: the Bloom files' root and the cut-off of poll --keep-days at {@code now}. */
+    private record Retained(Path root, Instant now, int keepDays) {
+        SyncEngine engine(Database db, Machine machine) {
+            SyncOptions options = SyncOptions.defaults(SyncMode.PLAIN, null)
+                    .withRollupOnlyBefore(Pruner.cutoff(now, keepDays, machine.zone()));
+            return new SyncEngine(db, machine, options, SyncListener.NONE, BloomSeenJobs.under(root, machine.name()));
+        }
+    }
+
+    /**
+     * Generates and imports every cluster-month, one file each (in retention mode when
+     * {@code retained} is given); adds the import time to {@code seconds[0]}.
+     */
     private static long importMonths(Context ctx, Database db, AccountingGenerator generator, String scheduler, int clusters,
-                                     int months, int jobs, YearMonth last, Path work, double[] seconds) throws java.io.IOException {
+                                     int months, int jobs, YearMonth last, Path work, Retained retained, double[] seconds)
+            throws java.io.IOException {
         long imported = 0;
         for (int c = 1; c <= clusters; c++) {
             Machine machine = ctx.machines().resolveForImport("bench" + c, scheduler);
@@ -124,8 +146,9 @@ final class ScoreboardBenchCommand extends LeafCommand {
                 Path dump = work.resolve(machine.name() + "-" + month + ".txt");
                 writeMonth(generator, machine.name(), month, jobs, c * 1000L + m, dump);
                 long t0 = System.nanoTime();
-                SyncEngine.FileResult r = new SyncEngine(db, machine, SyncOptions.defaults(SyncMode.PLAIN, null),
-                        SyncListener.NONE).importFile(dump);
+                SyncEngine engine = retained != null ? retained.engine(db, machine)
+                        : new SyncEngine(db, machine, SyncOptions.defaults(SyncMode.PLAIN, null), SyncListener.NONE);
+                SyncEngine.FileResult r = engine.importFile(dump);
                 double s = (System.nanoTime() - t0) / 1e9;
                 seconds[0] += s;
                 imported += r.inserted();

@@ -54,8 +54,9 @@ final class ScoreboardPollCommand extends LeafCommand {
                 .addOption(opt(null, "scheduler", "NAME", "the cluster's scheduler when the site file does not say "
                         + "(default: the only installed source)"))
                 .addOption(ScoreboardRate.option())
-                .addOption(opt(null, "keep-days", "N", "retention: after a successful tick, prune the cluster's raw jobs "
-                        + "older than N days (as scoreboard prune; the boards are unchanged)"))
+                .addOption(opt(null, "keep-days", "N", "retention: keep raw jobs of the last N days only; older fetched "
+                        + "jobs go straight to the rollups and Bloom files, and after a successful tick older stored "
+                        + "jobs are pruned (as scoreboard prune; the boards are unchanged)"))
                 .addOption(ScoreboardSupport.minJobsOption());
     }
 
@@ -83,7 +84,8 @@ final class ScoreboardPollCommand extends LeafCommand {
         Integer keepDays = line.hasOption("keep-days") ? intValue(line, "keep-days", 0, 1) : null;
         Machine machine = ScoreboardRate.apply(line, ctx.machines().resolveForImport(cluster, scheduler(ctx, line, cluster)));
         AccountingSource source = ctx.extensions().sources().get(machine.parser().scheduler());
-        Poller.Result r = new Poller(ctx.store().jobs(), machine, source, root, Clock.systemUTC()).tick(start, backfillOnly);
+        Poller.Result r = new Poller(ctx.store().jobs(), machine, source, root, Clock.systemUTC())
+                .tick(start, backfillOnly, keepDays);
         Pruner.Result pruned = null;
         if (r.exitCode() == 0 && keepDays != null) {
             pruned = Retention.prune(ctx.store().jobs(), machine, root, keepDays, Instant.now(), false);

@@ -128,16 +128,20 @@ class ScoreboardPollCommandTest {
     }
 
     @Test
-    void pollWithKeepDaysPrunesAfterTheTickAndKeepsTheBoard() throws IOException {
-        // July 2025 is long before "now" minus 30 days: both July jobs are stored, then pruned.
-        MainTest.Run july = sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01", "--keep-days", "30");
-        assertEquals(0, july.exit(), july.err());
-        assertTrue(july.out().contains("\"new_jobs\":2") && july.out().contains("\"pruned_days\":2,\"pruned_jobs\":2"),
-                july.out());
-        // The published board still counts them: alice 2 jobs x 2 CPU-hours (min-jobs 1 to show her).
-        assertEquals(0, sb("scoreboard", "publish", "--min-jobs", "1").exit());
+    void pollWithKeepDaysSendsOldMonthsToTheRollupsAndPrunesWhatWasStored() throws IOException {
+        // July, polled without retention: both jobs stored.
+        assertEquals(0, sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01").exit());
+        // August with 30 days kept, long before "now" minus 30 days: its job goes straight to the
+        // rollups and the Bloom file (no raw row), and after the tick July's two stored days are pruned.
+        MainTest.Run august = sb("scoreboard", "poll", "-m", "hammer", "--keep-days", "30");
+        assertEquals(0, august.exit(), august.err());
+        assertTrue(august.out().contains("\"month\":\"2025-08\"") && august.out().contains("\"new_jobs\":1")
+                && august.out().contains("\"pruned_days\":2,\"pruned_jobs\":2"), august.out());
+        Path seen = root.resolve("clusters/hammer/state/seen");
+        assertTrue(Files.exists(seen.resolve("2025-07.bloom")) && Files.exists(seen.resolve("2025-08.bloom")));
+        // The published board still counts all three: alice 3 jobs x 2 CPU-hours.
         assertTrue(Files.readString(root.resolve("leaderboards/alltime.json"))
-                .contains("\"rows\":[{\"rank\":1,\"user\":\"alice\",\"value\":4.0}]"));
+                .contains("\"rows\":[{\"rank\":1,\"user\":\"alice\",\"value\":6.0}]"));
         assertEquals(2, sb("scoreboard", "poll", "-m", "hammer", "--keep-days", "0").exit());
     }
 

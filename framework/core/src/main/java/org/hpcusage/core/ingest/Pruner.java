@@ -3,6 +3,7 @@ package org.hpcusage.core.ingest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.ibatis.session.SqlSession;
@@ -45,10 +46,7 @@ public final class Pruner {
      * keep their jobs).
      */
     public Result prune(Instant now, int keepDays, boolean dryRun) {
-        if (keepDays < 1) {
-            throw new IllegalArgumentException("keep at least one day");
-        }
-        LocalDate cutoff = LocalDate.ofInstant(now.minusSeconds(keepDays * 86_400L), machine.zone());
+        LocalDate cutoff = cutoff(now, keepDays, machine.zone());
         List<Integer> days = new ArrayList<>();
         long jobs = 0;
         Long machineId;
@@ -83,6 +81,14 @@ public final class Pruner {
             }
         }
         return new Result(cutoff, days.size(), jobs);
+    }
+
+    /** The first machine-local day that keeps its jobs when {@code keepDays} are kept at {@code now}. */
+    public static LocalDate cutoff(Instant now, int keepDays, ZoneId zone) {
+        if (keepDays < 1) {
+            throw new IllegalArgumentException("keep at least one day");
+        }
+        return LocalDate.ofInstant(now.minusSeconds(keepDays * 86_400L), zone);
     }
 
     /** Tells {@link SeenJobs} how many jobs each month will bring (by the day's date: close enough to size a filter). */

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,6 +134,7 @@ public final class SyncEngine {
                 summarize(session, days, writer.tallies);
                 summarized = days.size();
             }
+            writer.pruneRollupOnlyDays();
             return new FileResult(file, writer.fetched, writer.inserted, writer.updated, writer.errors, summarized, false);
         });
     }
@@ -250,7 +254,13 @@ public final class SyncEngine {
                 days.add(localDate(other));
             }
         }
+        for (int other : writer.rollupOnly) {
+            if (other != Machine.yyyymmdd(day)) {
+                days.add(localDate(other));
+            }
+        }
         summarize(session, days, writer.tallies);
+        writer.pruneRollupOnlyDays();
         return new DayResult(day, DayResult.Outcome.SYNCED, null, writer.fetched, writer.inserted, writer.updated,
                 writer.errors, summarized);
     }
@@ -269,7 +279,7 @@ public final class SyncEngine {
         // thread, so the writer's thread only binds and executes.
         try (JobWriter jobs = new JobWriter(session.getConnection(), db.dialect());
              ParseAhead<PreparedJob> parsed = ParseAhead.start("parse " + file.getFileName(), sink -> parse(file, sink),
-                     job -> prepare(job, codec), options.batchSize())) {
+                     job -> prepare(job, codec, writer.rollupOnlyBefore), options.batchSize())) {
             writer.jobs = jobs;
             long t0 = System.nanoTime();
             for (ParseAhead.Batch<PreparedJob> batch; (batch = parsed.next()) != null; ) {
@@ -371,14 +381,16 @@ public final class SyncEngine {
 
     /**
      * A parsed job with its charge, compressed raw record and de-duplication key, made on the
-     * parser's thread (the writing thread is the import's bound).
+     * parser's thread (the writing thread is the import's bound). A job that will likely be kept
+     * as rollups only is not compressed here: the writer does it if its row is stored after all.
      */
     private record PreparedJob(JobRecord job, Charge charge, byte[] record, String identity) {
     }
 
-    private PreparedJob prepare(JobRecord job, RecordCodec.Compressor codec) {
+    private PreparedJob prepare(JobRecord job, RecordCodec.Compressor codec, int rollupOnlyBefore) {
+        boolean rollupOnly = job.end() != null && machine.dayOf(job.end()) < rollupOnlyBefore;
         return new PreparedJob(job, machine.rule().charge(job),
-                job.rawRecord() == null ? null : codec.compress(job.rawRecord()),
+                job.rawRecord() == null || rollupOnly ? null : codec.compress(job.rawRecord()),
                 JobWriter.identity(job.jobId(), job.submit() == null ? null : job.submit().getEpochSecond()));
     }
 
@@ -401,9 +413,26 @@ public final class SyncEngine {
          * aggregates need no read of what was just written (SQLite; see {@link DayTally}).
          */
         final Map<Integer, DayTally> tallies = new HashMap<>();
-        /** Days that had jobs before this unit (or are pruned): their aggregates are read. */
+        /** Days summed from the store: they had jobs before this unit, are pruned, or are on PostgreSQL. */
         private final Set<Integer> readBack = new HashSet<>();
-        private final boolean tallying = db.dialect() == Dialect.SQLITE && options.summarize();
+        /**
+         * Retention mode: the machine-local day (yyyymmdd) before which a day with nothing stored
+         * yet keeps its jobs as aggregates only; 0 when off.
+         */
+        final int rollupOnlyBefore = options.rollupOnlyBefore() == null || seenJobs == null ? 0
+                : Machine.yyyymmdd(options.rollupOnlyBefore());
+        /**
+         * The days kept as aggregates only: their jobs are tallied and remembered in
+         * {@link SeenJobs}, never inserted, and the day is marked pruned in the same transaction.
+         * The end state is that of storing the jobs and pruning the day, without writing and
+         * deleting every row (most of a back-fill's time).
+         */
+        final Set<Integer> rollupOnly = new TreeSet<>();
+        /** The ids of the rollup-only jobs by UTC month of their end, the key of the Bloom files. */
+        private final Map<YearMonth, List<String>> rollupOnlyIds = new HashMap<>();
+        /** Tallying new days pays on SQLite (no hash aggregate); PostgreSQL tallies rollup-only days only. */
+        private final boolean tallyNewDays = db.dialect() == Dialect.SQLITE;
+        private final boolean tallying = options.summarize() && (tallyNewDays || rollupOnlyBefore != 0);
         /**
          * Adding to the tallies runs on a thread of its own, a batch at a time: it is ~2 s of a
          * million-job import, and this thread is the import's bound while the parser's has time.
@@ -460,11 +489,16 @@ public final class SyncEngine {
                     continue; // its day was pruned and it was counted then
                 }
                 if (id == null) {
-                    long newId = nextId++;
                     JobWriter.Keys keys = keys(job, p.charge());
-                    tally(job, keys, p.charge());   // before the insert: a new day is checked against the store
-                    jobs.insert(newId, job, keys);
-                    write(newId, p);
+                    // Before the insert: a new day is checked against the store.
+                    if (tally(job, keys, p.charge())) {
+                        rollupOnlyIds.computeIfAbsent(YearMonth.from(job.end().atOffset(ZoneOffset.UTC)),
+                                m -> new ArrayList<>()).add(job.jobId());
+                    } else {
+                        long newId = nextId++;
+                        jobs.insert(newId, job, keys);
+                        write(newId, p);
+                    }
                     inserted++;
                 } else if (options.mode() == SyncMode.UPSERT) {
                     // Charges come from the freshly parsed values (the reference used stale ones).
@@ -506,28 +540,64 @@ public final class SyncEngine {
             }
         }
 
-        /** Adds a job being inserted to its day's tally, if its day had no jobs before this unit. */
-        private void tally(JobRecord job, JobWriter.Keys keys, Charge charge) {
+        /**
+         * Adds a new job to its day's tally, if its day had no jobs before this unit.
+         *
+         * @return whether the job is kept in the tally only (a rollup-only day): no row is written
+         */
+        private boolean tally(JobRecord job, JobWriter.Keys keys, Charge charge) {
             int day = keys.endDay();
             if (!tallying || day == 0 || readBack.contains(day)) {
-                return;
+                return false;
             }
             DayTally tally = tallies.get(day);
             if (tally == null) {
                 // First job of the day in this unit, not yet written: the store shows what was there before.
-                if (pruned.contains(day) || session.getMapper(RollupMapper.class).countJobsOn(machineId, day) > 0) {
+                boolean rollupOnlyDay = day < rollupOnlyBefore;
+                if (!(rollupOnlyDay || tallyNewDays) || pruned.contains(day)
+                        || session.getMapper(RollupMapper.class).countJobsOn(machineId, day) > 0) {
                     readBack.add(day);
-                    return;
+                    return false;
                 }
                 tally = new DayTally();
                 tallies.put(day, tally);
+                if (rollupOnlyDay) {
+                    rollupOnly.add(day);
+                }
             }
             DayTally into = tally;
             toTally.add(() -> into.add(job, keys.userId(), keys.accountId(), keys.queueId(), charge));
+            return rollupOnly.contains(day);
+        }
+
+        /**
+         * After the rollup-only days' aggregates are written: remembers their jobs in
+         * {@link SeenJobs} (saved now, before the commit, as a prune does) and marks the days
+         * pruned, so a later import de-duplicates against the Bloom files and a prune skips them.
+         */
+        void pruneRollupOnlyDays() throws IOException {
+            if (rollupOnly.isEmpty()) {
+                return;
+            }
+            rollupOnlyIds.forEach((month, ids) -> seenJobs.expect(month, ids.size()));
+            for (Map.Entry<YearMonth, List<String>> e : rollupOnlyIds.entrySet()) {
+                Instant inMonth = e.getKey().atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                for (String id : e.getValue()) {
+                    seenJobs.add(id, inMonth);
+                }
+            }
+            seenJobs.save();
+            RollupMapper rollups = session.getMapper(RollupMapper.class);
+            for (int day : rollupOnly) {
+                rollups.markPruned(machineId, day);
+            }
         }
 
         /** A day whose stored jobs change here (an update) is summed from the store. */
         private void readBack(int day) {
+            if (rollupOnly.contains(day)) {
+                throw new IllegalStateException("an update on a rollup-only day"); // SyncOptions rules it out
+            }
             if (day != 0) {
                 tallies.remove(day);
                 readBack.add(day);
@@ -544,8 +614,12 @@ public final class SyncEngine {
 
         private void write(long id, PreparedJob p) throws SQLException {
             jobs.charge(id, p.charge());
-            if (p.record() != null) {
-                jobs.record(id, codec.codec(), codec.dictionaryId(), p.record());
+            byte[] record = p.record();
+            if (record == null && p.job().rawRecord() != null) {
+                record = codec.compress(p.job().rawRecord());   // left for here by prepare(): see PreparedJob
+            }
+            if (record != null) {
+                jobs.record(id, codec.codec(), codec.dictionaryId(), record);
             }
         }
 

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hpcusage.core.config.Machine;
+import org.hpcusage.core.ingest.Pruner;
 import org.hpcusage.core.ingest.SyncEngine;
 import org.hpcusage.core.ingest.SyncListener;
 import org.hpcusage.core.ingest.SyncMode;
@@ -61,11 +62,21 @@ public final class Poller {
      * @param historicalOnly do not fetch the current month (the {@code backfill} command)
      */
     public Result tick(YearMonth backfillStart, boolean historicalOnly) throws IOException {
-        Result r = ClusterLock.tryWith(state, () -> locked(backfillStart, historicalOnly));
+        return tick(backfillStart, historicalOnly, null);
+    }
+
+    /**
+     * Runs one tick in retention mode when {@code keepDays} is given: the fetched jobs of days
+     * that are older than that and have nothing stored yet go to the rollups and the Bloom files
+     * only (see {@link SyncOptions#rollupOnlyBefore()}), which is what importing them and then
+     * pruning would leave, without writing and deleting their rows.
+     */
+    public Result tick(YearMonth backfillStart, boolean historicalOnly, Integer keepDays) throws IOException {
+        Result r = ClusterLock.tryWith(state, () -> locked(backfillStart, historicalOnly, keepDays));
         return r != null ? r : new Result("locked", "lock", null, 0, 0, "another poll of " + machine.name() + " holds the lock", 3);
     }
 
-    private Result locked(YearMonth backfillStart, boolean historicalOnly) throws IOException {
+    private Result locked(YearMonth backfillStart, boolean historicalOnly, Integer keepDays) throws IOException {
         writeClusterFile();
         Path cursorFile = state.resolve("poll_cursor.json");
         PollCursor cursor = PollCursor.load(cursorFile);
@@ -74,6 +85,10 @@ public final class Poller {
             cursor.save(cursorFile);
         }
         Instant now = clock.instant();
+        SyncOptions options = SyncOptions.defaults(SyncMode.INCREMENTAL, null);
+        if (keepDays != null) {
+            options = options.withRollupOnlyBefore(Pruner.cutoff(now, keepDays, machine.zone()));
+        }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         YearMonth current = YearMonth.from(today);
         YearMonth month = cursor.nextHistorical(current);
@@ -81,7 +96,7 @@ public final class Poller {
         if (month != null) {
             cursor = cursor.started(month);
             cursor.save(cursorFile);
-            result = fetchAndImport("historical", month, month.atDay(1), month.plusMonths(1).atDay(1));
+            result = fetchAndImport(options, "historical", month, month.atDay(1), month.plusMonths(1).atDay(1));
             if (result.exitCode() == 0) {
                 cursor = cursor.completed(month);
                 cursor.save(cursorFile);
@@ -90,13 +105,13 @@ public final class Poller {
             result = new Result("complete", "historical", current, 0, 0, "back-fill complete", 0);
         } else {
             // The current month so far: sacct's end day is exclusive, so tomorrow (§1.2).
-            result = fetchAndImport("incremental", current, current.atDay(1), today.plusDays(1));
+            result = fetchAndImport(options, "incremental", current, current.atDay(1), today.plusDays(1));
         }
         writeHealth(now, result, cursor);
         return result;
     }
 
-    private Result fetchAndImport(String phase, YearMonth month, LocalDate from, LocalDate until) throws IOException {
+    private Result fetchAndImport(SyncOptions options, String phase, YearMonth month, LocalDate from, LocalDate until) throws IOException {
         Path fetchDir = state.resolve("fetch");
         Files.createDirectories(fetchDir);
         Path file = fetchDir.resolve(month + ".txt");
@@ -109,8 +124,8 @@ public final class Poller {
         try {
             // Incremental: the same file name comes back every tick, so the ledger must not skip it.
             // Jobs of pruned days (retention) are de-duplicated against the cluster's Bloom files.
-            SyncEngine.FileResult r = new SyncEngine(db, machine, SyncOptions.defaults(SyncMode.INCREMENTAL, null),
-                    SyncListener.NONE, new BloomSeenJobs(state, BloomSeenJobs.DEFAULT_EXPECTED)).importFile(file);
+            SyncEngine.FileResult r = new SyncEngine(db, machine, options, SyncListener.NONE,
+                    new BloomSeenJobs(state, BloomSeenJobs.DEFAULT_EXPECTED)).importFile(file);
             return new Result("ok", phase, month, r.fetched(), r.inserted(),
                     r.errors() > 0 ? r.errors() + " malformed rows" : null, 0);
         } catch (RuntimeException e) {
