@@ -8,16 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.JobStore;
+import org.hpcusage.core.TableRows;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.query.SyntheticJobs;
@@ -90,31 +89,15 @@ class DayTallyTest {
     /** The day's rows of the three tables, sorted, reals rounded to 10 significant digits. */
     private static List<String> dump(Connection c, long machineId, String date, int endDay) throws SQLException {
         List<String> rows = new ArrayList<>();
-        rows.addAll(rows(c, "summary", "SELECT user_id, account_id, queue_id, job_count, cpu_hours, gpu_hours, memory_hours, "
+        rows.addAll(TableRows.of(c, "summary", "SELECT user_id, account_id, queue_id, job_count, cpu_hours, gpu_hours, memory_hours, "
                 + "cpu_charges, gpu_charges, memory_charges FROM daily_summary WHERE machine_id = " + machineId
                 + " AND date = '" + date + "'"));
-        rows.addAll(rows(c, "buckets", "SELECT dimension, bucket, queue_id, user_id, job_count, wait_jobs, wait_secs, "
+        rows.addAll(TableRows.of(c, "buckets", "SELECT dimension, bucket, queue_id, user_id, job_count, wait_jobs, wait_secs, "
                 + "cpu_hours, gpu_hours FROM daily_buckets WHERE machine_id = " + machineId + " AND end_day = " + endDay));
-        rows.addAll(rows(c, "users", "SELECT user_id, status, job_count, cpu_seconds, elapsed_seconds, gpu_seconds, "
+        rows.addAll(TableRows.of(c, "users", "SELECT user_id, status, job_count, cpu_seconds, elapsed_seconds, gpu_seconds, "
                 + "gpu_elapsed_seconds FROM daily_user_usage WHERE machine_id = " + machineId + " AND end_day = " + endDay));
         rows.sort(null);
         return rows;
-    }
-
-    private static List<String> rows(Connection c, String table, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder line = new StringBuilder(table);
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    Object v = rs.getObject(i);
-                    line.append(' ').append(v instanceof Double x ? String.format(Locale.ROOT, "%.10g", x) : v);
-                }
-                out.add(line.toString());
-            }
-        }
-        return out;
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
@@ -168,30 +151,13 @@ class DayTallyTest {
         assertTrue(DayAggregates.SUMMED_AS_WRITTEN.get() - before >= 2L * DAYS, "days summed as written: "
                 + (DayAggregates.SUMMED_AS_WRITTEN.get() - before));
 
-        List<String> written = allAggregates(db);
+        List<String> written = TableRows.aggregates(db, false);
         SyncOptions resummarize = new SyncOptions(SyncMode.RESUMMARIZE, null, false, true, 1000, "zstd");
         new SyncEngine(db, derecho, resummarize, SyncListener.NONE).run(FIRST.minusDays(2), FIRST.plusDays(DAYS + 1));
         new SyncEngine(db, hammer, resummarize, SyncListener.NONE).run(LocalDate.of(2025, 6, 1), LocalDate.of(2026, 2, 1));
-        List<String> readBack = allAggregates(db);
+        List<String> readBack = TableRows.aggregates(db, false);
         assertTrue(written.size() > 1000, "rows compared: " + written.size());
         assertEquals(readBack, written);
     }
 
-    /** Every machine's aggregate rows (no-jobs markers left out: a resummarize writes them for empty days too). */
-    private static List<String> allAggregates(Database db) throws SQLException {
-        try (SqlSession session = db.reader()) {
-            Connection c = session.getConnection();
-            List<String> rows = new ArrayList<>();
-            rows.addAll(rows(c, "summary", "SELECT machine_id, date, user_id, account_id, queue_id, job_count, cpu_hours, "
-                    + "gpu_hours, memory_hours, cpu_charges, gpu_charges, memory_charges FROM daily_summary WHERE user_id IS NOT NULL"));
-            rows.addAll(rows(c, "buckets", "SELECT machine_id, end_day, dimension, bucket, queue_id, user_id, job_count, "
-                    + "wait_jobs, wait_secs, cpu_hours, gpu_hours FROM daily_buckets"));
-            rows.addAll(rows(c, "users", "SELECT machine_id, end_day, user_id, status, job_count, cpu_seconds, "
-                    + "elapsed_seconds, gpu_seconds, gpu_elapsed_seconds FROM daily_user_usage"));
-            rows.addAll(rows(c, "months", "SELECT machine_id, month, user_id, status, job_count, cpu_seconds, "
-                    + "elapsed_seconds, gpu_seconds, gpu_elapsed_seconds FROM monthly_user_usage"));
-            rows.sort(null);
-            return rows;
-        }
-    }
 }

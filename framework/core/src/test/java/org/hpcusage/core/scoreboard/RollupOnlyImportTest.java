@@ -18,11 +18,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.JobStore;
+import org.hpcusage.core.TableRows;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.ingest.Pruner;
@@ -100,6 +100,17 @@ class RollupOnlyImportTest {
         return store.open(kind, Files.createDirectories(temp.resolve(name)));
     }
 
+    /** Store A: each machine's file imported with every job stored, then pruned; checks the days pruned. */
+    private Database storedThenPruned(TestingDatabase.Kind kind, Path root, List<Machine> machines, List<Path> files,
+                                      List<Integer> prunedDays) throws IOException {
+        Database a = open(storedThenPruned, kind, "a");
+        for (int i = 0; i < machines.size(); i++) {
+            importPlain(a, machines.get(i), root, files.get(i));
+            assertEquals(prunedDays.get(i), Retention.prune(a, machines.get(i), root, KEEP_DAYS, NOW, false).days());
+        }
+        return a;
+    }
+
     private static SyncEngine.FileResult importPlain(Database db, Machine machine, Path root, Path file) {
         return new SyncEngine(db, machine, SyncOptions.defaults(SyncMode.INCREMENTAL, null), SyncListener.NONE,
                 BloomSeenJobs.under(root, machine.name())).importFile(file);
@@ -115,16 +126,10 @@ class RollupOnlyImportTest {
     @EnumSource(TestingDatabase.Kind.class)
     void rollupOnlyDaysLeaveWhatStoringAndPruningLeaves(TestingDatabase.Kind kind) throws Exception {
         generate();
-        // A: every job stored, then the old days pruned (the retention path tested in RetentionTest).
-        Database a = open(storedThenPruned, kind, "a");
+        // A: every job stored, then the old days pruned (the retention path tested in RetentionTest):
+        // hammer every December day, derecho 2025-12-28 to 2025-12-31 (local days).
         Path rootA = temp.resolve("root-a");
-        importPlain(a, hammer, rootA, hammerMonth);
-        importPlain(a, derecho, rootA, derechoDays);
-        Pruner.Result hammerPruned = Retention.prune(a, hammer, rootA, KEEP_DAYS, NOW, false);
-        Pruner.Result derechoPruned = Retention.prune(a, derecho, rootA, KEEP_DAYS, NOW, false);
-        // hammer: every December day; derecho: 2025-12-28 to 2025-12-31, local days.
-        assertEquals(31, hammerPruned.days());
-        assertEquals(4, derechoPruned.days());
+        Database a = storedThenPruned(kind, rootA, List.of(hammer, derecho), List.of(hammerMonth, derechoDays), List.of(31, 4));
 
         // B: the same files in retention mode; nothing is left to prune.
         Database b = open(rollupOnly, kind, "b");
@@ -173,10 +178,7 @@ class RollupOnlyImportTest {
     @EnumSource(TestingDatabase.Kind.class)
     void aUnitThatFailsAfterSavingItsBloomFilesIsCountedOnceWhenRunAgain(TestingDatabase.Kind kind) throws Exception {
         generate();
-        Database a = open(storedThenPruned, kind, "a");
-        Path rootA = temp.resolve("root-a");
-        importPlain(a, hammer, rootA, hammerMonth);
-        Retention.prune(a, hammer, rootA, KEEP_DAYS, NOW, false);
+        Database a = storedThenPruned(kind, temp.resolve("root-a"), List.of(hammer), List.of(hammerMonth), List.of(31));
 
         Database b = open(rollupOnly, kind, "b");
         Path rootB = temp.resolve("root-b");
@@ -202,44 +204,15 @@ class RollupOnlyImportTest {
 
     /** Every aggregate row, the rollup days, the kept jobs, and the count of raw records (compressed bytes) per machine. */
     private static List<String> everything(Database db) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        String names = " LEFT JOIN users u ON u.id = t.user_id JOIN machines m ON m.id = t.machine_id";
-        rows.addAll(rows(db, "summary", "SELECT m.name, t.date, u.username, a.account_name, q.queue_name, t.job_count, "
-                + "t.cpu_hours, t.gpu_hours, t.memory_hours, t.cpu_charges, t.gpu_charges, t.memory_charges FROM daily_summary t"
-                + names + " LEFT JOIN accounts a ON a.id = t.account_id LEFT JOIN queues q ON q.id = t.queue_id"));
-        rows.addAll(rows(db, "buckets", "SELECT m.name, t.end_day, t.dimension, t.bucket, q.queue_name, u.username, "
-                + "t.job_count, t.wait_jobs, t.wait_secs, t.cpu_hours, t.gpu_hours FROM daily_buckets t" + names
-                + " JOIN queues q ON q.id = t.queue_id"));
-        rows.addAll(rows(db, "users", "SELECT m.name, t.end_day, u.username, t.status, t.job_count, t.cpu_seconds, "
-                + "t.elapsed_seconds, t.gpu_seconds, t.gpu_elapsed_seconds FROM daily_user_usage t" + names));
-        rows.addAll(rows(db, "months", "SELECT m.name, t.month, u.username, t.status, t.job_count, t.cpu_seconds, "
-                + "t.elapsed_seconds, t.gpu_seconds, t.gpu_elapsed_seconds FROM monthly_user_usage t" + names));
-        rows.addAll(rows(db, "days", "SELECT m.name, t.end_day, t.signature, t.pruned FROM rollup_days t"
+        List<String> rows = new ArrayList<>(TableRows.aggregates(db, true));
+        rows.addAll(TableRows.of(db, "days", "SELECT m.name, t.end_day, t.signature, t.pruned FROM rollup_days t"
                 + " JOIN machines m ON m.id = t.machine_id"));
-        rows.addAll(rows(db, "jobs", "SELECT m.name, t.job_id, t.end_day, t.elapsed, c.cpu_hours FROM jobs t"
+        rows.addAll(TableRows.of(db, "jobs", "SELECT m.name, t.job_id, t.end_day, t.elapsed, c.cpu_hours FROM jobs t"
                 + " JOIN machines m ON m.id = t.machine_id LEFT JOIN job_charges c ON c.job_id = t.id"));
-        rows.addAll(rows(db, "records", "SELECT m.name, COUNT(*) FROM job_records r JOIN jobs t ON t.id = r.job_id"
+        rows.addAll(TableRows.of(db, "records", "SELECT m.name, COUNT(*) FROM job_records r JOIN jobs t ON t.id = r.job_id"
                 + " JOIN machines m ON m.id = t.machine_id GROUP BY m.name"));
         rows.sort(null);
         return rows;
-    }
-
-    /** Rows as text; reals to 10 significant digits (PostgreSQL's SUM and the Java tally may differ in the last bits). */
-    private static List<String> rows(Database db, String table, String sql) throws SQLException {
-        try (SqlSession session = db.reader(); Statement st = session.getConnection().createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder(table);
-                for (int i = 1; i <= n; i++) {
-                    Object v = rs.getObject(i);
-                    row.append(' ').append(v instanceof Double d ? String.format(Locale.ROOT, "%.10g", d) : v);
-                }
-                out.add(row.toString());
-            }
-            return out;
-        }
     }
 
     private static long scalar(Database db, String sql) throws SQLException {
