@@ -44,7 +44,7 @@ final class ScoreboardBloomStatsCommand extends LeafCommand {
 
     @Override
     protected int execute(Context ctx, CommandLine line) throws Exception {
-        Path root = ScoreboardSupport.root(line, true);
+        Path root = ScoreboardSupport.root(ctx, line, true);
         String cluster = line.getOptionValue("cluster");
         String monthText = line.getOptionValue("month");
         if (cluster == null || monthText == null) {

@@ -51,7 +51,7 @@ final class ScoreboardDiscoverCommand extends LeafCommand {
         if (cluster == null) {
             throw new UsageException("-m/--cluster is required");
         }
-        Path root = ScoreboardSupport.root(line, true);
+        Path root = ScoreboardSupport.root(ctx, line, true);
         int limit = intValue(line, "limit-users", 5, 1);
         String homeOption = line.getOptionValue("home", "/home");
         Path home = homeOption.equals("none") ? null : Path.of(homeOption);

@@ -32,7 +32,7 @@ final class ScoreboardDoctorCommand extends LeafCommand {
 
     @Override
     protected int execute(Context ctx, CommandLine line) throws Exception {
-        Path root = ScoreboardSupport.root(line, true);
+        Path root = ScoreboardSupport.root(ctx, line, true);
         List<Doctor.Finding> findings = Doctor.check(root, Instant.now());
         boolean failed = false;
         for (Doctor.Finding f : findings) {

@@ -74,7 +74,7 @@ final class ScoreboardPollCommand extends LeafCommand {
         if (cluster == null) {
             throw new UsageException("-m/--cluster is required");
         }
-        Path root = ScoreboardSupport.root(line, true);
+        Path root = ScoreboardSupport.root(ctx, line, true);
         YearMonth start;
         try {
             start = YearMonth.from(LocalDate.parse(line.getOptionValue("backfill-start", "2000-01-01")));

@@ -43,7 +43,7 @@ final class ScoreboardProbeCommand extends LeafCommand {
 
     @Override
     protected int execute(Context ctx, CommandLine line) {
-        Path root = ScoreboardSupport.root(line, true);
+        Path root = ScoreboardSupport.root(ctx, line, true);
         String cluster = line.getOptionValue("cluster");
         Settings settings = cluster != null && ctx.machines().names().contains(cluster)
                 ? ctx.machines().definition(cluster).parser() : Settings.empty();

@@ -58,7 +58,7 @@ final class ScoreboardPruneCommand extends LeafCommand {
             throw new UsageException("--keep-days N is required");
         }
         int keepDays = intValue(line, "keep-days", 0, 1);
-        Path root = ScoreboardSupport.root(line, true);
+        Path root = ScoreboardSupport.root(ctx, line, true);
         Machine machine = ctx.machines().resolveForImport(cluster, ScoreboardPollCommand.scheduler(ctx, line, cluster));
         boolean dryRun = line.hasOption("dry-run");
         Pruner.Result r = Retention.prune(ctx.store().jobs(), machine, root, keepDays, Instant.now(), dryRun);

@@ -33,7 +33,7 @@ final class ScoreboardPublishCommand extends LeafCommand {
 
     @Override
     protected int execute(Context ctx, CommandLine line) throws Exception {
-        Path root = ScoreboardSupport.root(line, true);
+        Path root = ScoreboardSupport.root(ctx, line, true);
         Instant now = Instant.now();
         List<Path> files = Publisher.publish(ScoreboardSupport.compute(ctx, line, root, now), root, now);
         ctx.out().println("Published " + files.size() + " leaderboard files under " + root.resolve("leaderboards"));

@@ -70,7 +70,7 @@ final class ScoreboardReduceCommand extends LeafCommand {
         }
         Machine machine = ctx.machines().resolveForImport(cluster, "slurm");
         // With a root, jobs of pruned days are checked against the cluster's Bloom files (as poll does).
-        Path root = ScoreboardSupport.root(line, false);
+        Path root = ScoreboardSupport.root(ctx, line, false);
         SeenJobs seen = root == null ? null : BloomSeenJobs.under(root, machine.name());
         String name = file == null ? "stdin" : file.toString();
         // The import path reads files: standard input is saved to one first (deleted after).

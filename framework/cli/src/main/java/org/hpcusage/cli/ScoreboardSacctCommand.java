@@ -99,7 +99,7 @@ final class ScoreboardSacctCommand extends LeafCommand {
         Settings site = ctx.machines().names().contains(cluster) ? ctx.machines().definition(cluster).parser() : Settings.empty();
         Settings settings = ScoreboardRate.apply(line.getOptionValue("rate-per-min"), site, cluster, System::getenv)
                 .overriddenBy(Settings.of(overrides));
-        Path root = ScoreboardSupport.root(line, false);
+        Path root = ScoreboardSupport.root(ctx, line, false);
         Path state = root == null ? null : ScoreboardSupport.clusterState(root, cluster);
         AccountingSource source = ctx.extensions().sources().get("slurm");
 

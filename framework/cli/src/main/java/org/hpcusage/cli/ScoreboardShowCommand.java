@@ -53,7 +53,7 @@ final class ScoreboardShowCommand extends LeafCommand {
         } catch (UserException e) {
             throw new UsageException(e.getMessage()); // a bad option value: exit 2 and the help hint
         }
-        Path root = ScoreboardSupport.root(line, false);
+        Path root = ScoreboardSupport.root(ctx, line, false);
         Leaderboards boards = ScoreboardSupport.compute(ctx, line, root, Instant.now());
         Report report = LeaderboardReport.of(boards, window, metric);
         ctx.reports().write(report, ctx.format(OutputFormat.TABLE), Path.of("."), "leaderboard_" + window.key() + "_" + metric.key());

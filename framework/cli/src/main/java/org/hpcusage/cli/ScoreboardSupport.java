@@ -24,7 +24,8 @@ import org.hpcusage.spi.accounting.AccountingParser;
 final class ScoreboardSupport {
     static Option rootOption() {
         return LeafCommand.opt(null, "root", "DIR",
-                "scoreboard folder: published leaderboards, per-cluster state, config/optout.txt (default: $SLURM_SB_ROOT)");
+                "scoreboard folder: published leaderboards, per-cluster state, config/optout.txt (default: $SLURM_SB_ROOT, "
+                        + "then scoreboard.root of the site file)");
     }
 
     static Option machinesOption() {
@@ -38,11 +39,15 @@ final class ScoreboardSupport {
     private ScoreboardSupport() {
     }
 
-    static Path root(CommandLine line, boolean required) {
+    /** The root folder: --root, else $SLURM_SB_ROOT, else the site file's {@code scoreboard.root}. */
+    static Path root(Context ctx, CommandLine line, boolean required) {
         String r = line.getOptionValue("root", System.getenv("SLURM_SB_ROOT"));
         if (r == null || r.isBlank()) {
+            r = ctx.site().scoreboardRoot();
+        }
+        if (r == null || r.isBlank()) {
             if (required) {
-                throw new UsageException("--root DIR is required (or set SLURM_SB_ROOT)");
+                throw new UsageException("--root DIR is required (or set SLURM_SB_ROOT, or scoreboard.root in the site file)");
             }
             return null;
         }

@@ -83,7 +83,7 @@ final class ScoreboardTuiCommand extends LeafCommand {
         Output output = new Output(intValue(line, "width", envInt("COLUMNS", 120), 20),
                 intValue(line, "height", envInt("LINES", 30), TuiFrame.CHROME + 1),
                 line.hasOption("snapshot") || !interactiveTerminal(), intValue(line, "refresh-sec", 5, 1) * 1000L);
-        Path root = ScoreboardSupport.root(line, false);
+        Path root = ScoreboardSupport.root(ctx, line, false);
         String cluster = line.getOptionValue("cluster", ALL);
         // Which boards come first. The published ones are read in milliseconds without opening
         // the store: in a terminal they are the first frame, and the store's (exact and current)

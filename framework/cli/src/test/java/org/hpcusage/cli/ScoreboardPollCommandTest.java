@@ -104,6 +104,20 @@ class ScoreboardPollCommandTest {
     }
 
     @Test
+    void theSiteFilesScoreboardRootIsTheDefaultRoot() throws IOException {
+        Files.writeString(Path.of(config), "scoreboard: {root: " + root + "}\n", StandardOpenOption.APPEND);
+        MainTest.Run july = MainTest.run("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01",
+                "--config", config, "--db", db);
+        assertEquals(0, july.exit(), july.err());
+        assertTrue(Files.exists(root.resolve("clusters/hammer/state/poll_cursor.json")));
+        assertTrue(Files.exists(root.resolve("leaderboards/alltime.json")));
+        // --root still wins.
+        Path other = temp.resolve("other");
+        assertEquals(0, MainTest.run("scoreboard", "publish", "--config", config, "--db", db, "--root", other.toString()).exit());
+        assertTrue(Files.exists(other.resolve("leaderboards/alltime.json")));
+    }
+
+    @Test
     void failuresAndBadOptionsHaveTheirExitCodes() throws IOException {
         sacct.mode("fail 9");
         MainTest.Run failed = sb("scoreboard", "poll", "-m", "hammer", "--backfill-start", "2025-07-01");

@@ -13,13 +13,14 @@ import org.hpcusage.core.util.UserException;
 import org.hpcusage.spi.Settings;
 
 /**
- * The site file ({@code conf/hpcusage.yaml} or {@code --config}): database, record codec and
- * machine entries. Machine entries are partial: they are laid over the built-in definitions
+ * The site file ({@code conf/hpcusage.yaml} or {@code --config}): database, record codec,
+ * the scoreboard's root folder and machine entries. Machine entries are partial: they are laid over the built-in definitions
  * plugins ship, field by field. See {@code conf/hpcusage.yaml} in the distribution for every key.
  */
 public final class SiteConfig {
 
-    private static final Set<String> TOP_KEYS = Set.of("database", "records", "machines");
+    private static final Set<String> TOP_KEYS = Set.of("database", "records", "machines", "scoreboard");
+    private static final Set<String> SCOREBOARD_KEYS = Set.of("root");
     private static final Set<String> MACHINE_KEYS = Set.of("scheduler", "time-zone", "log-path", "parser", "charging", "reports");
 
     /** One machine's entry as written; null fields are not set by the file. */
@@ -39,16 +40,19 @@ public final class SiteConfig {
     private final String database;
     private final String recordCodec;
     private final Map<String, MachineEntry> machines;
+    private final String scoreboardRoot;
 
-    private SiteConfig(Path source, String database, String recordCodec, Map<String, MachineEntry> machines) {
+    private SiteConfig(Path source, String database, String recordCodec, Map<String, MachineEntry> machines,
+                       String scoreboardRoot) {
         this.source = source;
         this.database = database;
         this.recordCodec = recordCodec;
         this.machines = machines;
+        this.scoreboardRoot = scoreboardRoot;
     }
 
     public static SiteConfig empty() {
-        return new SiteConfig(null, null, "zstd", Map.of());
+        return new SiteConfig(null, null, "zstd", Map.of(), null);
     }
 
     /** Reads the file; a missing or malformed file is a one-line error. */
@@ -82,7 +86,10 @@ public final class SiteConfig {
             for (Map.Entry<String, Object> e : machineMap.entrySet()) {
                 machines.put(e.getKey(), machine(e.getKey(), e.getValue() == null ? Map.of() : asMap(e.getValue(), "machines." + e.getKey())));
             }
-            return new SiteConfig(file, database, codec, machines);
+            Map<String, Object> scoreboard = root.get("scoreboard") == null ? Map.of()
+                    : asMap(root.get("scoreboard"), "scoreboard");
+            checkKeys(scoreboard, SCOREBOARD_KEYS, "scoreboard");
+            return new SiteConfig(file, database, codec, machines, str(scoreboard.get("root")));
         } catch (IllegalArgumentException e) {
             throw new UserException(file + ": " + e.getMessage());
         }
@@ -132,4 +139,6 @@ public final class SiteConfig {
     public String database() { return database; }
     public String recordCodec() { return recordCodec; }
     public Map<String, MachineEntry> machines() { return machines; }
+    /** The scoreboard's root folder ({@code scoreboard.root}), or null. */
+    public String scoreboardRoot() { return scoreboardRoot; }
 }

@@ -55,6 +55,15 @@ class SiteConfigTest {
     }
 
     @Test
+    void theScoreboardRootIsReadAndItsKeysChecked() throws IOException {
+        assertEquals("/depot/sb", SiteConfig.load(write("scoreboard:\n  root: /depot/sb\n")).scoreboardRoot());
+        assertNull(SiteConfig.load(write("database: x\n")).scoreboardRoot());
+        Path typo = write("scoreboard: {rot: /depot/sb}\n");
+        UserException e = assertThrows(UserException.class, () -> SiteConfig.load(typo));
+        assertTrue(e.getMessage().contains("unknown key 'rot' at scoreboard (expected one of root)"), e.getMessage());
+    }
+
+    @Test
     void mistakesAreOneLineErrorsNamingTheFile() throws IOException {
         Path unknown = write("machnes: {}\n");
         UserException e = assertThrows(UserException.class, () -> SiteConfig.load(unknown));
