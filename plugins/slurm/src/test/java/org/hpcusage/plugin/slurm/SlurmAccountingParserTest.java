@@ -164,6 +164,19 @@ class SlurmAccountingParserTest {
     }
 
     @Test
+    void aRepeatedHeaderInAnotherOrderSwitchesTheLayout() {
+        // Two dumps concatenated: the second header puts User where the first had JobID.
+        CollectingJobSink sink = SlurmFixtures.parse(
+                "JobID|User|State|ElapsedRaw|AllocCPUS|End\n"
+                + "5|ann|COMPLETED|3600|2|2025-07-01T01:00:00\n"
+                + "User|JobID|State|ElapsedRaw|AllocCPUS|End\n"
+                + "ben|6|COMPLETED|7200|1|2025-07-01T02:00:00\n");
+        assertEquals(List.of(), sink.rejections());
+        assertEquals(List.of("5 ann 3600", "6 ben 7200"), sink.jobs().stream()
+                .map(j -> j.jobId() + " " + j.user() + " " + j.elapsed()).toList());
+    }
+
+    @Test
     void timesAreReadInTheConfiguredZone() {
         String row = "100|alice|COMPLETED|3600|2|1|1000Mc|900M|800M||2025-08-31T21:00:00|2025-08-31T21:00:00|2025-08-31T22:00:00\n";
         JobRecord utc = only(row);
