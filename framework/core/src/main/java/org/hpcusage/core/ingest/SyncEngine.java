@@ -9,14 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,7 +130,7 @@ public final class SyncEngine {
                 summarize(session, days, writer.tallies);
                 summarized = days.size();
             }
-            writer.pruneRollupOnlyDays();
+            writer.rollupOnly.prune(session, machineId);
             return new FileResult(file, writer.fetched, writer.inserted, writer.updated, writer.errors, summarized, false);
         });
     }
@@ -254,13 +250,13 @@ public final class SyncEngine {
                 days.add(localDate(other));
             }
         }
-        for (int other : writer.rollupOnly) {
+        for (int other : writer.rollupOnly.days()) {
             if (other != Machine.yyyymmdd(day)) {
                 days.add(localDate(other));
             }
         }
         summarize(session, days, writer.tallies);
-        writer.pruneRollupOnlyDays();
+        writer.rollupOnly.prune(session, machineId);
         return new DayResult(day, DayResult.Outcome.SYNCED, null, writer.fetched, writer.inserted, writer.updated,
                 writer.errors, summarized);
     }
@@ -279,7 +275,7 @@ public final class SyncEngine {
         // thread, so the writer's thread only binds and executes.
         try (JobWriter jobs = new JobWriter(session.getConnection(), db.dialect());
              ParseAhead<PreparedJob> parsed = ParseAhead.start("parse " + file.getFileName(), sink -> parse(file, sink),
-                     job -> prepare(job, codec, writer.rollupOnlyBefore), options.batchSize())) {
+                     job -> prepare(job, codec, writer.rollupOnly), options.batchSize())) {
             writer.jobs = jobs;
             long t0 = System.nanoTime();
             for (ParseAhead.Batch<PreparedJob> batch; (batch = parsed.next()) != null; ) {
@@ -387,10 +383,9 @@ public final class SyncEngine {
     private record PreparedJob(JobRecord job, Charge charge, byte[] record, String identity) {
     }
 
-    private PreparedJob prepare(JobRecord job, RecordCodec.Compressor codec, int rollupOnlyBefore) {
-        boolean rollupOnly = job.end() != null && machine.dayOf(job.end()) < rollupOnlyBefore;
+    private PreparedJob prepare(JobRecord job, RecordCodec.Compressor codec, RollupOnlyDays rollupOnly) {
         return new PreparedJob(job, machine.rule().charge(job),
-                job.rawRecord() == null || rollupOnly ? null : codec.compress(job.rawRecord()),
+                job.rawRecord() == null || rollupOnly.likely(machine, job.end()) ? null : codec.compress(job.rawRecord()),
                 JobWriter.identity(job.jobId(), job.submit() == null ? null : job.submit().getEpochSecond()));
     }
 
@@ -415,24 +410,11 @@ public final class SyncEngine {
         final Map<Integer, DayTally> tallies = new HashMap<>();
         /** Days summed from the store: they had jobs before this unit, are pruned, or are on PostgreSQL. */
         private final Set<Integer> readBack = new HashSet<>();
-        /**
-         * Retention mode: the machine-local day (yyyymmdd) before which a day with nothing stored
-         * yet keeps its jobs as aggregates only; 0 when off.
-         */
-        final int rollupOnlyBefore = options.rollupOnlyBefore() == null || seenJobs == null ? 0
-                : Machine.yyyymmdd(options.rollupOnlyBefore());
-        /**
-         * The days kept as aggregates only: their jobs are tallied and remembered in
-         * {@link SeenJobs}, never inserted, and the day is marked pruned in the same transaction.
-         * The end state is that of storing the jobs and pruning the day, without writing and
-         * deleting every row (most of a back-fill's time).
-         */
-        final Set<Integer> rollupOnly = new TreeSet<>();
-        /** The ids of the rollup-only jobs by UTC month of their end, the key of the Bloom files. */
-        private final Map<YearMonth, List<String>> rollupOnlyIds = new HashMap<>();
+        /** Retention mode: days with nothing stored yet, before the cut-off, kept as aggregates only. */
+        final RollupOnlyDays rollupOnly = new RollupOnlyDays(options.rollupOnlyBefore(), seenJobs);
         /** Tallying new days pays on SQLite (no hash aggregate); PostgreSQL tallies rollup-only days only. */
         private final boolean tallyNewDays = db.dialect() == Dialect.SQLITE;
-        private final boolean tallying = options.summarize() && (tallyNewDays || rollupOnlyBefore != 0);
+        private final boolean tallying = options.summarize() && (tallyNewDays || rollupOnly.on());
         /**
          * Adding to the tallies runs on a thread of its own, a batch at a time: it is ~2 s of a
          * million-job import, and this thread is the import's bound while the parser's has time.
@@ -492,8 +474,7 @@ public final class SyncEngine {
                     JobWriter.Keys keys = keys(job, p.charge());
                     // Before the insert: a new day is checked against the store.
                     if (tally(job, keys, p.charge())) {
-                        rollupOnlyIds.computeIfAbsent(YearMonth.from(job.end().atOffset(ZoneOffset.UTC)),
-                                m -> new ArrayList<>()).add(job.jobId());
+                        rollupOnly.remember(job.jobId(), job.end());
                     } else {
                         long newId = nextId++;
                         jobs.insert(newId, job, keys);
@@ -553,7 +534,7 @@ public final class SyncEngine {
             DayTally tally = tallies.get(day);
             if (tally == null) {
                 // First job of the day in this unit, not yet written: the store shows what was there before.
-                boolean rollupOnlyDay = day < rollupOnlyBefore;
+                boolean rollupOnlyDay = rollupOnly.before(day);
                 if (!(rollupOnlyDay || tallyNewDays) || pruned.contains(day)
                         || session.getMapper(RollupMapper.class).countJobsOn(machineId, day) > 0) {
                     readBack.add(day);
@@ -568,29 +549,6 @@ public final class SyncEngine {
             DayTally into = tally;
             toTally.add(() -> into.add(job, keys.userId(), keys.accountId(), keys.queueId(), charge));
             return rollupOnly.contains(day);
-        }
-
-        /**
-         * After the rollup-only days' aggregates are written: remembers their jobs in
-         * {@link SeenJobs} (saved now, before the commit, as a prune does) and marks the days
-         * pruned, so a later import de-duplicates against the Bloom files and a prune skips them.
-         */
-        void pruneRollupOnlyDays() throws IOException {
-            if (rollupOnly.isEmpty()) {
-                return;
-            }
-            rollupOnlyIds.forEach((month, ids) -> seenJobs.expect(month, ids.size()));
-            for (Map.Entry<YearMonth, List<String>> e : rollupOnlyIds.entrySet()) {
-                Instant inMonth = e.getKey().atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                for (String id : e.getValue()) {
-                    seenJobs.add(id, inMonth);
-                }
-            }
-            seenJobs.save();
-            RollupMapper rollups = session.getMapper(RollupMapper.class);
-            for (int day : rollupOnly) {
-                rollups.markPruned(machineId, day);
-            }
         }
 
         /** A day whose stored jobs change here (an update) is summed from the store. */
