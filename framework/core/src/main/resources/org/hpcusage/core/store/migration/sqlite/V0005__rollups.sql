@@ -3,8 +3,7 @@
 -- their answers after raw jobs are pruned (retention mode).
 
 -- Jobs of one machine-local day per resource dimension (Dimension.code()), bucket, queue and
--- user (NULL for the dimensions no report counts users of): what the bucketed resource
--- reports need (jobs, distinct users, waits, hours).
+-- user: what the bucketed resource reports need (jobs, distinct users, waits, hours).
 CREATE TABLE IF NOT EXISTS daily_buckets (
     machine_id INTEGER NOT NULL REFERENCES machines (id),
     end_day INTEGER NOT NULL,
