@@ -93,22 +93,21 @@ final class ScoreboardBenchCommand extends LeafCommand {
             }
             YearMonth last = YearMonth.of(2025, 12);
             Instant now = last.atEndOfMonth().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            long imported;
-            double[] importSeconds = {0};
+            Imported imported;
             try (Database db = Database.open(target, MigrationRunner.JOBS)) {
                 Retained retained = keepDays == null ? null : new Retained(root, now, keepDays);
-                imported = reuse ? BenchCommand.countJobs(db)
-                        : importMonths(ctx, db, generator, scheduler, clusters, months, jobs, last, work, retained, importSeconds);
+                imported = reuse ? new Imported(BenchCommand.countJobs(db), 0)
+                        : importMonths(ctx, db, generator, scheduler, clusters, months, jobs, last, work, retained);
                 for (int round = 1; round <= (reuse ? 5 : 2); round++) {
                     long t1 = System.nanoTime();
                     Leaderboards.compute(db, now, null, (machine, status) -> parser.isFailure(status),
                             new Privacy(java.util.Set.of(), Privacy.DEFAULT_MIN_JOBS));
-                    ctx.out().printf("Leaderboards (3 windows x 6 metrics) over %,d jobs: %.2f s (%s)%n", imported,
+                    ctx.out().printf("Leaderboards (3 windows x 6 metrics) over %,d jobs: %.2f s (%s)%n", imported.jobs(),
                             (System.nanoTime() - t1) / 1e9, round == 1 ? "first" : "again, warm, run " + round);
                 }
             }
             if (!reuse) {
-                ctx.out().printf("Import total: %,d jobs in %.1f s; peak RSS %s%n", imported, importSeconds[0],
+                ctx.out().printf("Import total: %,d jobs in %.1f s; peak RSS %s%n", imported.jobs(), imported.seconds(),
                         BenchCommand.peakRss());
             }
             if (target.sqliteFile() != null) {
@@ -131,14 +130,19 @@ final class ScoreboardBenchCommand extends LeafCommand {
         }
     }
 
+    /** Jobs in the store, and the seconds their import took (timed: parse to commit, not the generating). */
+    private record Imported(long jobs, double seconds) {
+    }
+
     /**
      * Generates and imports every cluster-month, one file each (in retention mode when
-     * {@code retained} is given); adds the import time to {@code seconds[0]}.
+     * {@code retained} is given).
      */
-    private static long importMonths(Context ctx, Database db, AccountingGenerator generator, String scheduler, int clusters,
-                                     int months, int jobs, YearMonth last, Path work, Retained retained, double[] seconds)
+    private static Imported importMonths(Context ctx, Database db, AccountingGenerator generator, String scheduler,
+                                         int clusters, int months, int jobs, YearMonth last, Path work, Retained retained)
             throws java.io.IOException {
         long imported = 0;
+        double seconds = 0;
         for (int c = 1; c <= clusters; c++) {
             Machine machine = ctx.machines().resolveForImport("bench" + c, scheduler);
             for (int m = months - 1; m >= 0; m--) {
@@ -150,14 +154,14 @@ final class ScoreboardBenchCommand extends LeafCommand {
                         : new SyncEngine(db, machine, SyncOptions.defaults(SyncMode.PLAIN, null), SyncListener.NONE);
                 SyncEngine.FileResult r = engine.importFile(dump);
                 double s = (System.nanoTime() - t0) / 1e9;
-                seconds[0] += s;
+                seconds += s;
                 imported += r.inserted();
                 ctx.out().printf("Imported %s %s: %,d jobs (%.0f MiB dump) in %.2f s: %,.0f jobs/s%n", machine.name(),
                         month, r.inserted(), Files.size(dump) / 1048576.0, s, r.inserted() / s);
                 Files.delete(dump);
             }
         }
-        return imported;
+        return new Imported(imported, seconds);
     }
 
     /** One month in one file: each day's unit one after the other (the parser takes repeated headers). */

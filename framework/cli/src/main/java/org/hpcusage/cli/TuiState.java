@@ -31,14 +31,18 @@ final class TuiState {
     int cluster;
 
     TuiState(List<String> clusters) {
-        this.clusters = clusters.isEmpty() ? List.of("ALL") : List.copyOf(clusters);
+        this.clusters = orAll(clusters);
     }
 
     /** Replaces the cluster list (once the store is read), keeping the cluster shown. */
     void clusters(List<String> names) {
         String shown = cluster();
-        clusters = names.isEmpty() ? List.of("ALL") : List.copyOf(names);
+        clusters = orAll(names);
         cluster = Math.max(0, clusters.indexOf(shown));
+    }
+
+    private static List<String> orAll(List<String> names) {
+        return names.isEmpty() ? List.of("ALL") : List.copyOf(names);
     }
 
     String cluster() {

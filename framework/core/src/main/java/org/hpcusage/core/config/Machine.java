@@ -22,4 +22,9 @@ public record Machine(MachineDefinition definition, ZoneId zone, AccountingParse
     public static int yyyymmdd(LocalDate day) {
         return day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth();
     }
+
+    /** The day a {@link #yyyymmdd} number stands for. */
+    public static LocalDate day(int yyyymmdd) {
+        return LocalDate.of(yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+    }
 }

@@ -52,6 +52,8 @@ final class JobWriter implements AutoCloseable {
      * once per unit instead of being rebuilt for every batch as a dynamic IN list would be.
      */
     static final int LOOKUP_CHUNK = 500;
+    /** PostgreSQL: the fewest inserted jobs after which a unit refreshes the table's statistics ({@link #analyzeJobs}). */
+    private static final long FIRST_ANALYZE = 5_000;
 
     private static final String FIND_STORED_SQLITE = "SELECT id, job_id, submit FROM jobs WHERE machine_id = ? AND job_id IN ("
             + "?, ".repeat(LOOKUP_CHUNK - 1) + "?)";
@@ -74,7 +76,6 @@ final class JobWriter implements AutoCloseable {
     private final PreparedStatement updateJob;
     private final PreparedStatement upsertCharge;
     private final PreparedStatement upsertRecord;
-    private static final long FIRST_ANALYZE = 5_000;
     private final PreparedStatement findStored;
     private final Connection connection;
     private final Dialect dialect;

@@ -73,8 +73,7 @@ public final class Pruner {
             try (SqlSession session = db.writer()) {
                 if (!DayAggregates.rolledUp(session, machineId, day)) {
                     // Synced before rollups existed: roll the day up from its jobs while they are there.
-                    DayAggregates.summarize(session, machineId,
-                            List.of(LocalDate.of(day / 10_000, day / 100 % 100, day % 100)), seen);
+                    DayAggregates.summarize(session, machineId, List.of(Machine.day(day)), seen);
                 }
                 jobs += DayAggregates.prune(session, machineId, day, seen);
                 session.commit();
@@ -96,7 +95,7 @@ public final class Pruner {
         try (SqlSession session = db.reader()) {
             RollupMapper rollups = session.getMapper(RollupMapper.class);
             for (int day : days) {
-                seen.expect(YearMonth.of(day / 10_000, day / 100 % 100), rollups.countJobsOn(machineId, day));
+                seen.expect(YearMonth.from(Machine.day(day)), rollups.countJobsOn(machineId, day));
             }
         }
     }

@@ -125,7 +125,7 @@ public final class SyncEngine {
             if (options.summarize()) {
                 List<LocalDate> days = new ArrayList<>();
                 for (int day : writer.days) {
-                    days.add(localDate(day));
+                    days.add(Machine.day(day));
                 }
                 summarize(session, days, writer.tallies);
                 summarized = days.size();
@@ -244,15 +244,11 @@ public final class SyncEngine {
             days.add(day);
             summarized = true;
         }
-        // Jobs that landed on another, pruned day must leave the jobs table in this transaction.
+        // Jobs that landed on another day that is pruned (they must leave the jobs table in this
+        // transaction) or kept as aggregates only (its tally must be written) are summed here too.
         for (int other : writer.days) {
-            if (writer.pruned.contains(other) && other != Machine.yyyymmdd(day)) {
-                days.add(localDate(other));
-            }
-        }
-        for (int other : writer.rollupOnly.days()) {
-            if (other != Machine.yyyymmdd(day)) {
-                days.add(localDate(other));
+            if (other != Machine.yyyymmdd(day) && (writer.pruned.contains(other) || writer.rollupOnly.contains(other))) {
+                days.add(Machine.day(other));
             }
         }
         summarize(session, days, writer.tallies);
@@ -640,10 +636,6 @@ public final class SyncEngine {
         long t = System.nanoTime();
         DayAggregates.summarize(session, machineId, days, seenJobs, tallies);
         timing.summarizing += System.nanoTime() - t;
-    }
-
-    private static LocalDate localDate(int yyyymmdd) {
-        return LocalDate.of(yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
     }
 
     private static long size(Path file) {

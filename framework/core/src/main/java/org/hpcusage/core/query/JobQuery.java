@@ -307,8 +307,8 @@ public final class JobQuery {
                 first = first == null || day < first ? day : first;
                 last = last == null || day > last ? day : last;
             }
-            LocalDate start = filter.start() != null ? filter.start() : first == null ? null : date(first);
-            LocalDate end = filter.end() != null ? filter.end() : last == null ? null : date(last);
+            LocalDate start = filter.start() != null ? filter.start() : first == null ? null : Machine.day(first);
+            LocalDate end = filter.end() != null ? filter.end() : last == null ? null : Machine.day(last);
             List<String> ownerNames = List.of();
             if (owners != null) {
                 List<Ranked> ranked = new ArrayList<>();
@@ -401,10 +401,6 @@ public final class JobQuery {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("limit must be a positive integer, not " + limit);
         }
-    }
-
-    private static LocalDate date(int yyyymmdd) {
-        return LocalDate.of(yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
     }
 
     private interface Query<T> {

@@ -111,7 +111,8 @@ public final class Poller {
         return result;
     }
 
-    private Result fetchAndImport(SyncOptions options, String phase, YearMonth month, LocalDate from, LocalDate until) throws IOException {
+    private Result fetchAndImport(SyncOptions options, String phase, YearMonth month, LocalDate from, LocalDate until)
+            throws IOException {
         Path fetchDir = state.resolve("fetch");
         Files.createDirectories(fetchDir);
         Path file = fetchDir.resolve(month + ".txt");
