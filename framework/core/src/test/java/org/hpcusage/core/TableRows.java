@@ -45,6 +45,15 @@ public final class TableRows {
         }
     }
 
+    /** The first column of the first row of {@code sql} (a count, a sum), as a long. */
+    public static long scalar(Database db, String sql) throws SQLException {
+        try (SqlSession session = db.reader(); Statement st = session.getConnection().createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /**
      * Every machine's daily_summary, daily_buckets, daily_user_usage and monthly_user_usage rows,
      * sorted, with machine, user, account and queue names instead of ids (so that two stores

@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.JobStore;
+import org.hpcusage.core.TableRows;
 import org.hpcusage.core.TestMachines;
 import org.hpcusage.core.config.Machine;
 import org.hpcusage.core.ingest.Pruner;
@@ -73,11 +70,7 @@ class RetentionTest {
     }
 
     private long scalar(String sql) throws SQLException {
-        try (SqlSession session = db.reader(); Statement st = session.getConnection().createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TableRows.scalar(db, sql);
     }
 
     private long hammerJobs() throws SQLException {

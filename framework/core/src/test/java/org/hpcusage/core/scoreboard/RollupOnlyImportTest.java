@@ -10,9 +10,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.ibatis.session.SqlSession;
 import org.hpcusage.core.JobStore;
 import org.hpcusage.core.TableRows;
 import org.hpcusage.core.TestMachines;
@@ -137,7 +134,7 @@ class RollupOnlyImportTest {
         SyncEngine.FileResult hammerB = importRollupOnly(b, hammer, BloomSeenJobs.under(rootB, "hammer"), hammerMonth);
         assertEquals(31 * 40, hammerB.inserted());
         importRollupOnly(b, derecho, BloomSeenJobs.under(rootB, "derecho"), derechoDays);
-        assertEquals(0, scalar(b, "SELECT COUNT(*) FROM jobs j JOIN machines m ON m.id = j.machine_id WHERE m.name = 'hammer'"));
+        assertEquals(0, TableRows.scalar(b, "SELECT COUNT(*) FROM jobs j JOIN machines m ON m.id = j.machine_id WHERE m.name = 'hammer'"));
         assertEquals(0, Retention.prune(b, hammer, rootB, KEEP_DAYS, NOW, false).days());
         assertEquals(0, Retention.prune(b, derecho, rootB, KEEP_DAYS, NOW, false).days());
 
@@ -147,7 +144,7 @@ class RollupOnlyImportTest {
         Path rootC = temp.resolve("root-c");
         importPlain(c, hammer, rootC, hammerFirstDays);
         assertEquals(21 * 40, importRollupOnly(c, hammer, BloomSeenJobs.under(rootC, "hammer"), hammerMonth).inserted());
-        assertEquals(10 * 40, scalar(c, "SELECT COUNT(*) FROM jobs"));
+        assertEquals(10 * 40, TableRows.scalar(c, "SELECT COUNT(*) FROM jobs"));
         importRollupOnly(c, derecho, BloomSeenJobs.under(rootC, "derecho"), derechoDays);
         assertEquals(10, Retention.prune(c, hammer, rootC, KEEP_DAYS, NOW, false).days());
 
@@ -194,8 +191,8 @@ class RollupOnlyImportTest {
         };
         assertThrows(UncheckedIOException.class, () -> importRollupOnly(b, hammer, failsAfterSaving, hammerMonth));
         assertTrue(Files.exists(rootB.resolve("clusters/hammer/state/seen/2025-12.bloom")));
-        assertEquals(0, scalar(b, "SELECT COUNT(*) FROM daily_user_usage"));
-        assertEquals(0, scalar(b, "SELECT COUNT(*) FROM rollup_days"));
+        assertEquals(0, TableRows.scalar(b, "SELECT COUNT(*) FROM daily_user_usage"));
+        assertEquals(0, TableRows.scalar(b, "SELECT COUNT(*) FROM rollup_days"));
 
         assertEquals(31 * 40, importRollupOnly(b, hammer, BloomSeenJobs.under(rootB, "hammer"), hammerMonth).inserted());
         assertEquals(everything(a), everything(b));
@@ -213,14 +210,6 @@ class RollupOnlyImportTest {
                 + " JOIN machines m ON m.id = t.machine_id GROUP BY m.name"));
         rows.sort(null);
         return rows;
-    }
-
-    private static long scalar(Database db, String sql) throws SQLException {
-        try (SqlSession session = db.reader(); Statement st = session.getConnection().createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static List<String> boards(Database db) {
