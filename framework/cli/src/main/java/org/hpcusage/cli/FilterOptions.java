@@ -72,13 +72,10 @@ final class FilterOptions {
         return o;
     }
 
+    /** The machine named by -m (checked by {@link Context#reportMachine}), else the default one. */
     static String machine(Context ctx, CommandLine line) {
         String name = line.getOptionValue("machine");
-        if (name == null) {
-            return ctx.machines().defaultName();
-        }
-        ctx.machines().definition(name);
-        return name;
+        return name == null ? ctx.machines().defaultName() : name;
     }
 
     static JobFilter parse(CommandLine line) {

@@ -40,7 +40,7 @@ abstract class JobQueryCommand extends LeafCommand {
     protected final int execute(Context ctx, CommandLine line) throws Exception {
         JobFilter filter = FilterOptions.parse(line);
         String machineName = FilterOptions.machine(ctx, line);
-        Machine machine = ctx.machines().resolve(machineName);
+        Machine machine = ctx.reportMachine(machineName);   // also one only in the store (jobs import)
         JobQuery query;
         try {
             query = JobQuery.of(ctx.store().jobs(), machine);

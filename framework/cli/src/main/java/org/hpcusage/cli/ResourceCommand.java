@@ -93,7 +93,7 @@ final class ResourceCommand extends LeafCommand {
             }
             machineName = ALL;
         } else {
-            machines.add(ctx.machines().resolve(machineName));
+            machines.add(ctx.reportMachine(machineName));   // also one only in the store (jobs import)
         }
         Report result = new ResourceReports(ctx.store().jobs(), start, end, period).run(report, machines, machineName);
         Path dir = Path.of(line.getOptionValue("output-dir", "."));

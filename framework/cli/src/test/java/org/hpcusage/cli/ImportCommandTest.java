@@ -39,6 +39,15 @@ class ImportCommandTest {
         MainTest.Run records = MainTest.run("jobs", "records", "-m", "hammer", "--db", db, "2");
         assertEquals(0, records.exit(), records.err());
         assertEquals(DUMP.lines().toList().get(2), records.out().strip()); // bob's row, verbatim
+
+        // The search and aggregation commands also know a machine that is only in the store.
+        MainTest.Run search = MainTest.run("jobs", "search", "-m", "hammer", "--db", db);
+        assertEquals(0, search.exit(), search.err());
+        assertEquals(4, search.out().strip().lines().count(), search.out());   // header, rule, jobs 2 and 1
+        assertTrue(search.out().lines().skip(2).allMatch(l -> l.startsWith("2 ") || l.startsWith("1 ")), search.out());
+        MainTest.Run unknown = MainTest.run("jobs", "search", "-m", "nosuch", "--db", db);
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().startsWith("hpcusage: unknown machine 'nosuch'"), unknown.err());
     }
 
     @Test
