@@ -97,7 +97,7 @@ final class TuiFrame {
     private static void body(List<TuiBoard.Row> rows, Metric metric, int scroll, int room, List<String> lines) {
         if (rows.isEmpty()) {
             if (room > 0) {
-                lines.add("No data. (Nothing in the store for this window: run hpcusage scoreboard poll or jobs import.)");
+                lines.add("No data. (No jobs in this window, or every user under --min-jobs: run hpcusage scoreboard poll or jobs import.)");
             }
             return;
         }

@@ -103,7 +103,7 @@ class TuiFrameTest {
         TuiState s = state();
         s.window = Window.ROLLING_365D;
         List<String> lines = TuiFrame.render(board(), s, NOW, 120, 8);
-        assertEquals("No data. (Nothing in the store for this window: run hpcusage scoreboard poll or jobs import.)", lines.get(4));
+        assertEquals("No data. (No jobs in this window, or every user under --min-jobs: run hpcusage scoreboard poll or jobs import.)", lines.get(4));
         assertEquals("0 users", lines.get(6));
     }
 
